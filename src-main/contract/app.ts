@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Where the core runs: inside the desktop app or as `homelane serve`. */
+export const RuntimeSchema = z.enum(['electron', 'server']);
+
+export const ProfileInfoSchema = z.object({
+  /** The profile's name as its config or the user gave it. */
+  name: z.string(),
+  /** Where it was loaded from: a file path or a URL. */
+  source: z.string(),
+});
+
+export const AppInfoSchema = z.object({
+  name: z.literal('Homelane'),
+  version: z.string(),
+  runtime: RuntimeSchema,
+  /** Absolute path of the folder holding settings, the database and models. */
+  dataDir: z.string(),
+  /** The routing profile in force, or null before one is loaded. */
+  profile: ProfileInfoSchema.nullable(),
+  platform: z.string(),
+  nodeVersion: z.string(),
+});
+
+export type Runtime = z.infer<typeof RuntimeSchema>;
+export type ProfileInfo = z.infer<typeof ProfileInfoSchema>;
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const AppInfoInputSchema = z.object({}).strict();

@@ -1,0 +1,5 @@
+export * from './app';
+export * from './client';
+export * from './ipc';
+export * from './methods';
+export * from './result';

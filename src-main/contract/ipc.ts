@@ -1,0 +1,21 @@
+// The Electron IPC transport's wire: shared by main and the preload. This
+// module has no runtime imports so the sandboxed preload bundle stays tiny.
+import type { MethodInput, MethodName, MethodOutput } from './methods';
+import type { Result } from './result';
+
+/** The one invoke channel every contract call travels on. */
+export const IPC_CALL_CHANNEL = 'homelane:call';
+
+/** The payload sent on IPC_CALL_CHANNEL; main validates it before use. */
+export interface IpcCallPayload {
+  method: string;
+  input: unknown;
+}
+
+/** What the preload exposes as `window.homelane`: forwarding, nothing else. */
+export interface HomelaneBridge {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+}
+
+/** The global name the bridge is exposed under in the renderer. */
+export const BRIDGE_GLOBAL = 'homelane';

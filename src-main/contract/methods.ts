@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { AppInfoInputSchema, AppInfoSchema } from './app';
+
+/**
+ * Every call of the HomelaneApi, declared once: a dotted name (resource
+ * first, verb last), a zod schema for its input and one for its output.
+ * Services implement this map; both transports serve it; the renderer
+ * calls it. Adding a method here makes the compiler ask for its handler.
+ */
+export const apiMethods = {
+  'app.info': {
+    summary: 'Version, runtime, data folder and the loaded routing profile.',
+    input: AppInfoInputSchema,
+    output: AppInfoSchema,
+  },
+} as const satisfies Record<string, MethodSpec>;
+
+export interface MethodSpec {
+  summary: string;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+export type MethodName = keyof typeof apiMethods;
+export type MethodInput<M extends MethodName> = z.input<(typeof apiMethods)[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<(typeof apiMethods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<(typeof apiMethods)[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(apiMethods) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(apiMethods, value);
+}

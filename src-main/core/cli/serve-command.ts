@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { createLogger } from '../logger';
+import { assertBindAllowed } from '../server/bind-policy';
+import { createServer } from '../server/create-server';
+import { defaultDataDir, prepareDataDir } from '../services/data-dir';
+import { createHandlers } from '../services/handlers';
+import type { CliIo } from './io';
+
+const log = createLogger('serve');
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8801;
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir?: string;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(
+      'a port is a whole number from 0 to 65535 (0 picks a free one).',
+    );
+  }
+  return port;
+}
+
+/** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
+function builtRendererDir(): string {
+  return fileURLToPath(new URL('../renderer/', import.meta.url));
+}
+
+export async function runServe(options: ServeOptions, io: CliIo): Promise<void> {
+  assertBindAllowed(options.host);
+  const dataDir = prepareDataDir(options.dataDir ?? defaultDataDir());
+  const handlers = createHandlers({ runtime: 'server', dataDir, profile: null });
+  const app = await createServer({ handlers, rendererDir: builtRendererDir() });
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}/`;
+  io.out(
+    `Homelane is serving on ${url}\n` +
+      `  web dashboard  ${url}\n  health         ${url}health\n  data folder    ${dataDir}\n`,
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+export function addServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('Run the router headless: the HTTP API and the web dashboard.')
+    .option('--host <host>', 'address to listen on (loopback only for now)', DEFAULT_HOST)
+    .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, DEFAULT_PORT)
+    .option('--data-dir <dir>', 'folder for settings, the database and models')
+    .action((options: ServeOptions) => runServe(options, io));
+}

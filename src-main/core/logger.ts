@@ -1,0 +1,27 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+function levelFromEnv(): string {
+  const level = process.env['HOMELANE_LOG_LEVEL']?.toLowerCase();
+  return level && LEVELS.has(level) ? level : 'info';
+}
+
+// One root logger for the process. It writes JSON lines to stderr so that
+// stdout stays free for what commands print for people and scripts.
+const root: Logger = pino(
+  { name: 'homelane', level: levelFromEnv(), base: { pid: process.pid } },
+  pino.destination({ fd: 2, sync: true }),
+);
+
+/** A logger tagged with the module it speaks for, e.g. `createLogger('server')`. */
+export function createLogger(module: string): Logger {
+  return root.child({ module });
+}
+
+export function rootLogger(): Logger {
+  return root;
+}

@@ -1,0 +1,15 @@
+import type { AppInfo } from '../../contract';
+import { APP_VERSION } from '../version';
+import type { ServiceContext } from './context';
+
+export function appInfo(ctx: ServiceContext): AppInfo {
+  return {
+    name: 'Homelane',
+    version: APP_VERSION,
+    runtime: ctx.runtime,
+    dataDir: ctx.dataDir,
+    profile: ctx.profile,
+    platform: `${process.platform}-${process.arch}`,
+    nodeVersion: process.versions.node,
+  };
+}

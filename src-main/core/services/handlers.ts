@@ -1,0 +1,14 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../contract';
+import { appInfo } from './app-service';
+import type { ServiceContext } from './context';
+
+/** The implementation of every contract method; inputs arrive validated. */
+export type ServiceHandlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export function createHandlers(ctx: ServiceContext): ServiceHandlers {
+  return {
+    'app.info': () => appInfo(ctx),
+  };
+}
