@@ -2,12 +2,14 @@ import { BindRefusedError } from '../server/bind-policy';
 import { DataDirError } from '../services/data-dir';
 import { createLogger } from '../logger';
 import { processIo } from './io';
+import { CliExit } from './load-router';
 import { createProgram } from './program';
 
 const log = createLogger('cli');
 
 /** Errors a person can act on are printed plainly; anything else is logged. */
 function report(error: unknown): number {
+  if (error instanceof CliExit) return error.exitCode;
   if (error instanceof BindRefusedError || error instanceof DataDirError) {
     processIo.err(`homelane: ${error.message}\n`);
     return 2;

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../version';
 import type { CliIo } from './io';
+import { addProbeCommand } from './probe-command';
+import { addRouteCommand } from './route-command';
 import { addServeCommand } from './serve-command';
+import { addValidateCommand } from './validate-command';
 
 /** The `homelane` command and its subcommands. */
 export function createProgram(io: CliIo): Command {
@@ -13,6 +16,9 @@ export function createProgram(io: CliIo): Command {
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
+  addValidateCommand(program, io);
+  addRouteCommand(program, io);
+  addProbeCommand(program, io);
   addServeCommand(program, io);
   return program;
 }
