@@ -67,3 +67,10 @@ export class DiagnosticSink {
     this.add('warning', code, path, message);
   }
 }
+
+/** Diagnostics in document order (unplaced ones last), as an editor lists them. */
+export function byPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) =>
+    d.line === undefined ? Number.MAX_SAFE_INTEGER : d.line * 100_000 + (d.column ?? 0);
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { DiagnosticSink, hasErrors } from './diagnostics';
+import { DiagnosticSink, byPosition, hasErrors } from './diagnostics';
 import type { Diagnostic } from './diagnostics';
 import { normalizeConfig } from './normalize';
 import type { RouterConfig } from './router-config';
@@ -76,8 +76,9 @@ export function loadConfigText(text: string, file = '<config>'): LoadResult {
     validateDecisions(profile, outputs, sink);
     validateCompilation(raw, profile, sink);
   }
-  if (hasErrors(sink.items)) return { diagnostics: sink.items };
-  return { config: normalizeConfig(raw, file), diagnostics: sink.items };
+  const diagnostics = byPosition(sink.items);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { config: normalizeConfig(raw, file), diagnostics };
 }
 
 export async function loadConfigFile(path: string): Promise<LoadResult> {

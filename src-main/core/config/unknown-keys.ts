@@ -39,14 +39,30 @@ function walk(schema: z.ZodType, value: unknown, path: KeyPath, found: KeyPath[]
   }
 }
 
+// A lazy schema's getter builds its schema anew on every call; resolve each once.
+const resolvedLazies = new WeakMap<z.ZodType, z.ZodType>();
+
+function resolveLazy(lazy: z.ZodLazy): z.ZodType {
+  let resolved = resolvedLazies.get(lazy);
+  if (!resolved) {
+    resolved = lazy._zod.def.getter() as z.ZodType;
+    resolvedLazies.set(lazy, resolved);
+  }
+  return resolved;
+}
+
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable)
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
       current = current.unwrap() as z.ZodType;
-    else if (current instanceof z.ZodDefault) current = current._zod.def.innerType as z.ZodType;
-    else if (current instanceof z.ZodLazy) current = current._zod.def.getter() as z.ZodType;
-    else return current;
+    } else if (current instanceof z.ZodDefault) {
+      current = current._zod.def.innerType as z.ZodType;
+    } else if (current instanceof z.ZodLazy) {
+      current = resolveLazy(current);
+    } else {
+      return current;
+    }
   }
 }
 

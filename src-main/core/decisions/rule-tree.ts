@@ -36,114 +36,155 @@ export function isEmptyRule(node: RuleNode | undefined): boolean {
   return !node || (!node.type && !node.name && !node.operator && node.conditions === undefined);
 }
 
-/** Evaluates a decision's rule tree (reference §4.1–4.2, §9.10). */
-export function evaluateRule(node: RuleNode | undefined, ctx: RuleContext): RuleResult {
-  if (!node || isEmptyRule(node)) {
+/**
+ * A rule tree prepared once per config: leaf types lower-cased, lookup keys
+ * built, operators normalised, so evaluating it per request only looks
+ * things up.
+ */
+export type CompiledRule =
+  | { kind: 'fallback' }
+  | {
+      kind: 'leaf';
+      type: string;
+      name: string;
+      label?: string;
+      /** `type:name[:label]` — the predicate lookup key and the matched-rule entry. */
+      key: string;
+      /** `type:name` — the confidence and error key. */
+      signalKey: string;
+      known: boolean;
+      predicate?: { gt?: number; gte?: number; lt?: number; lte?: number };
+      matchOnError: boolean;
+    }
+  | { kind: 'AND' | 'OR' | 'NOT'; children: CompiledRule[] };
+
+const FALLBACK: CompiledRule = { kind: 'fallback' };
+const NO_RULES: readonly string[] = Object.freeze([]);
+
+export function compileRule(node: RuleNode | undefined): CompiledRule {
+  if (!node || isEmptyRule(node)) return FALLBACK;
+  if (node.type) {
+    const type = node.type.toLowerCase();
+    const name = node.name ?? '';
+    const signalKey = `${type}:${name}`;
     return {
-      matched: true,
-      confidence: 0,
-      matchedRules: [],
-      trace: { node_type: 'fallback', matched: true, confidence: 0 },
+      kind: 'leaf',
+      type,
+      name,
+      ...(node.label ? { label: node.label } : {}),
+      key: node.label ? `${signalKey}:${node.label}` : signalKey,
+      signalKey,
+      known: type === 'projection' || isSignalType(type),
+      ...(node.predicate ? { predicate: node.predicate } : {}),
+      matchOnError: node.on_error === 'match',
     };
   }
-  if (node.type) return evaluateLeaf(node, ctx);
   const operator = (node.operator ?? '').toUpperCase();
-  const children = (node.conditions ?? []).map((child) => evaluateRule(child, ctx));
-  const traces = children.map((c) => c.trace);
-  if (operator === 'AND') {
-    if (children.length === 0) return composite('AND', true, 0, [], traces);
-    const matched = children.every((c) => c.matched);
-    const confidence = matched
-      ? children.reduce((sum, c) => sum + c.confidence, 0) / children.length
-      : 0;
-    return composite(
-      'AND',
-      matched,
-      confidence,
-      matched ? children.flatMap((c) => c.matchedRules) : [],
-      traces,
-    );
-  }
-  if (operator === 'NOT') {
-    const only = children[0];
-    const matched = children.length === 1 && only !== undefined && !only.matched;
-    return composite('NOT', matched, matched ? 1 : 0, [], traces);
-  }
-  // OR, and any other or missing operator.
-  let best: RuleResult | undefined;
-  for (const child of children) {
-    if (child.matched && (best === undefined || child.confidence > best.confidence)) best = child;
-  }
-  return composite(
-    'OR',
-    best !== undefined,
-    best?.confidence ?? 0,
-    best?.matchedRules ?? [],
-    traces,
-  );
+  const kind = operator === 'AND' || operator === 'NOT' ? operator : 'OR';
+  return { kind, children: (node.conditions ?? []).map(compileRule) };
 }
 
-function composite(
-  nodeType: 'AND' | 'OR' | 'NOT',
-  matched: boolean,
-  confidence: number,
-  matchedRules: string[],
-  children: RuleTraceNode[],
+/** Evaluates a decision's rule tree (reference §4.1–4.2, §9.10). */
+export function evaluateRule(node: RuleNode | undefined, ctx: RuleContext): RuleResult {
+  return evaluateCompiled(compileRule(node), ctx);
+}
+
+export function evaluateCompiled(rule: CompiledRule, ctx: RuleContext): RuleResult {
+  switch (rule.kind) {
+    case 'fallback':
+      return {
+        matched: true,
+        confidence: 0,
+        matchedRules: [],
+        trace: { node_type: 'fallback', matched: true, confidence: 0 },
+      };
+    case 'leaf':
+      return evaluateLeaf(rule, ctx);
+    default:
+      return evaluateComposite(rule.kind, rule.children, ctx);
+  }
+}
+
+function evaluateComposite(
+  kind: 'AND' | 'OR' | 'NOT',
+  rules: readonly CompiledRule[],
+  ctx: RuleContext,
 ): RuleResult {
+  const children: RuleResult[] = new Array(rules.length);
+  const traces: RuleTraceNode[] = new Array(rules.length);
+  for (let i = 0; i < rules.length; i++) {
+    const child = evaluateCompiled(rules[i] as CompiledRule, ctx);
+    children[i] = child;
+    traces[i] = child.trace;
+  }
+  let matched: boolean;
+  let confidence = 0;
+  let matchedRules: string[] = [];
+  if (kind === 'AND') {
+    matched = children.every((c) => c.matched);
+    if (matched && children.length > 0) {
+      let sum = 0;
+      for (const child of children) sum += child.confidence;
+      confidence = sum / children.length;
+      matchedRules = children.flatMap((c) => c.matchedRules);
+    }
+  } else if (kind === 'NOT') {
+    matched = children.length === 1 && children[0]?.matched === false;
+    confidence = matched ? 1 : 0;
+  } else {
+    // OR, and any other or missing operator: the best matching child.
+    let best: RuleResult | undefined;
+    for (const child of children) {
+      if (child.matched && (best === undefined || child.confidence > best.confidence)) best = child;
+    }
+    matched = best !== undefined;
+    confidence = best?.confidence ?? 0;
+    matchedRules = best?.matchedRules ?? [];
+  }
   return {
     matched,
     confidence,
     matchedRules,
-    trace: { node_type: nodeType, matched, confidence, children },
+    trace: { node_type: kind, matched, confidence, children: traces },
   };
 }
 
-function evaluateLeaf(node: RuleNode, ctx: RuleContext): RuleResult {
-  const type = (node.type ?? '').toLowerCase();
-  const name = node.name ?? '';
-  const key = node.label ? `${type}:${name}:${node.label}` : `${type}:${name}`;
-  const base = {
-    node_type: 'leaf' as const,
-    signal_type: type,
-    signal_name: name,
-    ...(node.label ? { label: node.label } : {}),
-  };
-  const unavailable =
-    (type === 'projection' || isSignalType(type)) && ctx.state.unavailable.has(type as LeafType);
-  const miss = (): RuleResult => ({
-    matched: false,
-    confidence: 0,
-    matchedRules: [],
-    trace: {
-      ...base,
-      matched: false,
-      confidence: 0,
-      ...(unavailable ? { unavailable: true } : {}),
-    },
-  });
-  const hit = (confidence: number): RuleResult => ({
-    matched: true,
-    confidence,
-    matchedRules: [key],
-    trace: { ...base, matched: true, confidence },
-  });
-
-  if (node.predicate) {
-    const value = ctx.state.values.get(key) ?? ctx.state.confidences.get(key);
-    if (value === undefined) {
-      const errored = ctx.state.errors.has(`${type}:${name}`);
-      return errored && node.on_error === 'match' ? hit(1) : miss();
-    }
-    return predicateHolds(node.predicate, value) ? hit(1) : miss();
+function evaluateLeaf(rule: Extract<CompiledRule, { kind: 'leaf' }>, ctx: RuleContext): RuleResult {
+  const { state } = ctx;
+  let matched = false;
+  let confidence = 0;
+  if (rule.predicate) {
+    const value = state.values.get(rule.key) ?? state.confidences.get(rule.key);
+    if (value === undefined) matched = rule.matchOnError && state.errors.has(rule.signalKey);
+    else matched = predicateHolds(rule.predicate, value);
+    if (matched) confidence = 1;
+  } else if (rule.known) {
+    const names = state.matched.get(rule.type as LeafType);
+    matched =
+      (names !== undefined && names.includes(rule.name)) ||
+      (rule.type === 'domain' && matchesMmluCategory(rule.name, ctx));
+    if (matched) confidence = state.confidences.get(rule.signalKey) ?? 1;
   }
-  if (type !== 'projection' && !isSignalType(type)) return miss();
-  const matched = ctx.state.matched.get(type as LeafType) ?? [];
-  const found = matched.includes(name) || (type === 'domain' && matchesMmluCategory(name, ctx));
-  if (!found) return miss();
-  return hit(ctx.state.confidences.get(`${type}:${name}`) ?? 1);
+  const trace: RuleTraceNode = {
+    node_type: 'leaf',
+    signal_type: rule.type,
+    signal_name: rule.name,
+    matched,
+    confidence,
+  };
+  if (rule.label) trace.label = rule.label;
+  if (!matched && rule.known && state.unavailable.has(rule.type as LeafType))
+    trace.unavailable = true;
+  return {
+    matched,
+    confidence,
+    matchedRules: matched ? [rule.key] : (NO_RULES as string[]),
+    trace,
+  };
 }
 
 function matchesMmluCategory(name: string, ctx: RuleContext): boolean {
+  if (ctx.state.domainLabels.length === 0) return false;
   const categories = ctx.domains.get(name)?.mmlu_categories ?? [];
   return categories.some((category) =>
     ctx.state.domainLabels.some((label) => label.toLowerCase() === category.toLowerCase()),

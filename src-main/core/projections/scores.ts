@@ -43,20 +43,17 @@ export function computeScore(
   scores: ReadonlyMap<string, number>,
 ): ScoreTrace {
   let total = 0;
-  const inputs: ScoreInputTrace[] = score.inputs.map((input) => {
+  const inputs: ScoreInputTrace[] = new Array(score.inputs.length);
+  score.inputs.forEach((input, index) => {
     const weight = input.weight ?? 0;
     const value = inputValue(input, state, scores);
     const contribution = weight * value;
     total += contribution;
-    return {
-      type: input.type,
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.kb !== undefined ? { kb: input.kb } : {}),
-      ...(input.metric !== undefined ? { metric: input.metric } : {}),
-      weight,
-      value,
-      contribution,
-    };
+    const traced: ScoreInputTrace = { type: input.type, weight, value, contribution };
+    if (input.name !== undefined) traced.name = input.name;
+    if (input.kb !== undefined) traced.kb = input.kb;
+    if (input.metric !== undefined) traced.metric = input.metric;
+    inputs[index] = traced;
   });
   return { name: score.name, total, inputs };
 }

@@ -1,7 +1,6 @@
 import type { Global } from '../config/schema/global';
-import type { ComplexityRule } from '../config/schema/signals';
-import { evaluateRule } from '../decisions/rule-tree';
-import type { RuleContext } from '../decisions/rule-tree';
+import { evaluateCompiled } from '../decisions/rule-tree';
+import type { CompiledRule, RuleContext } from '../decisions/rule-tree';
 import { applyEmbeddingTopK, readEmbeddingSettings } from '../signals/embedding';
 import { signalKey } from '../signals/signal-types';
 import type { SignalState } from './signal-state';
@@ -11,15 +10,15 @@ import type { SignalState } from './signal-state';
  * if its rule's composer tree holds over the other signals.
  */
 export function applyComposers(
-  rules: readonly ComplexityRule[],
+  composers: ReadonlyMap<string, CompiledRule>,
   state: SignalState,
   ctx: RuleContext,
 ): void {
   const matched = state.matched.get('complexity');
-  if (!matched || matched.length === 0) return;
+  if (!matched || matched.length === 0 || composers.size === 0) return;
   const kept = matched.filter((entry) => {
-    const rule = rules.find((r) => entry.startsWith(`${r.name}:`));
-    if (!rule?.composer || evaluateRule(rule.composer, ctx).matched) return true;
+    const composer = composers.get(entry.slice(0, entry.lastIndexOf(':')));
+    if (!composer || evaluateCompiled(composer, ctx).matched) return true;
     state.confidences.delete(signalKey('complexity', entry));
     return false;
   });

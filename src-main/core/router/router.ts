@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Profile, RouterConfig } from '../config/router-config';
 import type { Decision } from '../config/schema/decisions';
 import type { DomainRule } from '../config/schema/signals';
 import { selectModel } from '../decisions/model-selection';
 import type { ModelSelection } from '../decisions/model-selection';
-import { evaluateRule } from '../decisions/rule-tree';
+import { compileRule, evaluateCompiled } from '../decisions/rule-tree';
+import type { CompiledRule, RuleContext } from '../decisions/rule-tree';
 import { selectBestDecision } from '../decisions/select';
 import type { MlRuntime } from '../ml/types';
 import { applyPartitions } from '../projections/partitions';
@@ -23,6 +23,7 @@ import { emptySignalState } from './signal-state';
 import type { SignalState } from './signal-state';
 import { mergeOutput, runSignalFamilies } from './run-signals';
 import { toRecord, traceSkeleton } from './trace-build';
+import { newTraceId } from './trace-id';
 import type { DecisionTrace, RoutingTrace } from './trace';
 import { usedSignalTypes } from './used-signals';
 
@@ -45,6 +46,8 @@ interface PreparedProfile {
   used: Set<SignalType>;
   domains: Map<string, DomainRule>;
   declared: { domain: Set<string>; embedding: Set<string> };
+  rules: Map<string, CompiledRule>;
+  composers: Map<string, CompiledRule>;
 }
 
 /**
@@ -82,6 +85,12 @@ export class Router {
           domain: new Set((profile.signals.domains ?? []).map((d) => d.name)),
           embedding: new Set((profile.signals.embeddings ?? []).map((e) => e.name)),
         },
+        rules: new Map(profile.decisions.map((d) => [d.name, compileRule(d.rules)])),
+        composers: new Map(
+          (profile.signals.complexity ?? [])
+            .filter((c) => c.composer)
+            .map((c) => [c.name, compileRule(c.composer)]),
+        ),
       });
     }
     return new Router(config, profiles, ml);
@@ -92,11 +101,7 @@ export class Router {
     const started = performance.now();
     const route = resolveRoute(this.config, request.model);
     const views = buildTextViews(request);
-    const trace = traceSkeleton(
-      randomBytes(16).toString('hex'),
-      route,
-      views.currentUserText || views.signalText,
-    );
+    const trace = traceSkeleton(newTraceId(), route, views.currentUserText || views.signalText);
     const prepared = route.profile === null ? undefined : this.profiles.get(route.profile);
     if (!prepared) {
       // Passthrough: a concrete model was named; nothing is evaluated.
@@ -124,7 +129,7 @@ export class Router {
       state,
     );
     const ruleContext = { state, domains: prepared.domains };
-    applyComposers(prepared.profile.signals.complexity ?? [], state, ruleContext);
+    applyComposers(prepared.composers, state, ruleContext);
     applyEmbeddingTopKPolicy(this.config.global, state);
     const { scores, mappings } = applyProjections(prepared.profile.projections, state);
     trace.projections = {
@@ -141,7 +146,9 @@ export class Router {
     trace.timings.projections_ms = performance.now() - projectionsStart;
 
     const decisionsStart = performance.now();
-    const evaluated = hasInput ? evaluateDecisions(prepared.profile.decisions, ruleContext) : [];
+    const evaluated = hasInput
+      ? evaluateDecisions(prepared.profile.decisions, prepared.rules, ruleContext)
+      : [];
     const winner = selectBestDecision(
       evaluated.filter((d) => d.matched),
       prepared.profile.strategy,
@@ -192,10 +199,11 @@ export class Router {
 
 function evaluateDecisions(
   decisions: readonly Decision[],
-  ctx: Parameters<typeof evaluateRule>[1],
+  rules: ReadonlyMap<string, CompiledRule>,
+  ctx: RuleContext,
 ): DecisionTrace[] {
   return decisions.map((decision) => {
-    const result = evaluateRule(decision.rules, ctx);
+    const result = evaluateCompiled(rules.get(decision.name) ?? compileRule(decision.rules), ctx);
     return {
       name: decision.name,
       matched: result.matched,

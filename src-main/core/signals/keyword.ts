@@ -1,4 +1,5 @@
 import type { KeywordRule } from '../config/schema/signals';
+import { compileGoRegex } from './go-regex';
 import { Bm25Index, DEFAULT_BM25_THRESHOLD } from './keyword/bm25';
 import {
   codePoints,
@@ -7,7 +8,6 @@ import {
   fuzzyWords,
   goLower,
 } from './keyword/fuzzy';
-import { compileGoRegex } from './keyword/go-regex';
 import { LiteralIndex, type LiteralKeyword } from './keyword/literal-index';
 import {
   DEFAULT_NGRAM_ARITY,

@@ -1,5 +1,6 @@
 import type { Predicate } from '../config/schema/common';
 import type { StructureRule } from '../config/schema/signals';
+import { compileGoRegex } from './go-regex';
 import type { SignalModule, SignalOutput } from './signal-module';
 import { SIGNAL_INFO, signalKey } from './signal-types';
 import { countBoundedOccurrences, multilingualUnitCount, utf8ByteLength } from './text-units';
@@ -88,7 +89,8 @@ function sourceCounter(
   switch (normalise(source.type)) {
     case 'regex': {
       if (!source.pattern) throw new Error('regex source has no pattern');
-      const regex = compileGoRegex(source.pattern, caseSensitive);
+      // Case-insensitive unless case_sensitive; a leading `(?i)`/`(?-i)` still decides.
+      const regex = compileGoRegex(source.pattern, !caseSensitive, { global: true });
       return (text) => countRegexMatches(regex, text);
     }
     case 'keyword_set': {
@@ -170,142 +172,3 @@ export const structureSignal: SignalModule<StructureRule> = {
     };
   },
 };
-
-// ---------------------------------------------------------------------------
-// RE2 (Go) patterns in JavaScript. Config patterns are written for Go's
-// regexp; the `u` flag gives the same code-point semantics, and the few
-// RE2 spellings JavaScript rejects or reads differently are rewritten.
-// Anything else JavaScript cannot compile makes the rule invalid.
-
-const LEADING_FLAG_GROUP = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?\)/;
-/** Characters `\` may escape under the `u` flag (plus `-` inside a class). */
-const JS_SYNTAX_CHARS = new Set('^$\\.*+?()[]{}|/');
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-const GENERAL_CATEGORY =
-  /^(?:[LMNPSZC]|L[ultmo]|M[nce]|N[dlo]|P[cdseifo]|S[mcko]|Z[slp]|C[cfson])$/;
-const QUANTIFIER = /^\{\d+(?:,\d*)?\}/;
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7f',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-\\/:-@\\[-`{-~',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
-};
-
-/**
- * Compiles a structure regex with upstream's case rule: case-insensitive
- * unless `case_sensitive`, and leading Go flag groups such as `(?i)`,
- * `(?m)` or `(?i-s)` become JavaScript flags.
- */
-export function compileGoRegex(pattern: string, caseSensitive: boolean): RegExp {
-  const flags = new Set<string>(caseSensitive ? [] : ['i']);
-  let body = pattern;
-  for (let group = LEADING_FLAG_GROUP.exec(body); group; group = LEADING_FLAG_GROUP.exec(body)) {
-    for (const [letters, on] of [
-      [group[1] ?? '', true],
-      [group[2] ?? '', false],
-    ] as const) {
-      for (const flag of letters) {
-        if (flag === 'U') throw new Error('the (?U) ungreedy flag has no JavaScript equivalent');
-        if (!'ims'.includes(flag)) throw new Error(`unknown regex flag "${flag}"`);
-        if (on) flags.add(flag);
-        else flags.delete(flag);
-      }
-    }
-    body = body.slice(group[0].length);
-  }
-  return new RegExp(translateRe2(body), `gu${[...flags].join('')}`);
-}
-
-function translateRe2(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i] ?? '';
-    const rest = source.slice(i);
-    if (char === '\\' && i + 1 < source.length) {
-      const [text, used] = translateEscape(source, i + 1, inClass);
-      out += text;
-      i += used;
-    } else if (inClass) {
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(rest);
-      const posixSet = posix ? POSIX_CLASSES[posix[2] ?? ''] : undefined;
-      if (posix?.[1] === '^') throw new Error(`negated class ${posix[0]} is not supported`);
-      if (posix && posixSet !== undefined) {
-        out += posixSet;
-        i += posix[0].length - 1;
-      } else {
-        out += char;
-        if (char === ']') inClass = false;
-      }
-    } else if (char === '[') {
-      inClass = true;
-      const negated = source[i + 1] === '^';
-      out += negated ? '[^' : '[';
-      if (negated) i++;
-      // RE2 reads a `]` right after `[` or `[^` as a literal.
-      if (source[i + 1] === ']') {
-        out += '\\]';
-        i++;
-      }
-    } else if (rest.startsWith('(?P<')) {
-      out += '(?<';
-      i += 3;
-    } else if (char === '{') {
-      const quantifier = QUANTIFIER.exec(rest);
-      out += quantifier ? quantifier[0] : '\\{';
-      if (quantifier) i += quantifier[0].length - 1;
-    } else if (char === '}' || char === ']') {
-      out += `\\${char}`;
-    } else {
-      out += char;
-    }
-  }
-  return out;
-}
-
-/** One escape starting at `source[at]` (after the backslash): its JavaScript text and extra characters consumed. */
-function translateEscape(source: string, at: number, inClass: boolean): [string, number] {
-  const char = source[at] ?? '';
-  if (ASCII_PUNCTUATION.test(char)) {
-    if (JS_SYNTAX_CHARS.has(char) || (inClass && char === '-')) return [`\\${char}`, 1];
-    return [`\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`, 1];
-  }
-  if (!inClass && char === 'z') return ['(?![\\s\\S])', 1];
-  if (!inClass && char === 'A') return ['(?<![\\s\\S])', 1];
-  if (char === 'Q') {
-    const end = source.indexOf('\\E', at + 1);
-    const literal = source.slice(at + 1, end === -1 ? undefined : end);
-    const escaped = Array.from(literal, (c) =>
-      /[\p{L}\p{N}\s]/u.test(c) ? c : `\\u{${c.codePointAt(0)?.toString(16)}}`,
-    );
-    return [escaped.join(''), (end === -1 ? source.length : end + 2) - at];
-  }
-  if ((char === 'p' || char === 'P') && at + 1 < source.length) {
-    const braced = source[at + 1] === '{';
-    const close = braced ? source.indexOf('}', at + 2) : at + 1;
-    if (close === -1) return [`\\${char}`, 1];
-    let name = braced ? source.slice(at + 2, close) : (source[at + 1] ?? '');
-    let negate = char === 'P';
-    if (name.startsWith('^')) {
-      negate = !negate;
-      name = name.slice(1);
-    }
-    const property = GENERAL_CATEGORY.test(name) || name === 'Any' ? name : `Script=${name}`;
-    return [`\\${negate ? 'P' : 'p'}{${property}}`, close - at + 1];
-  }
-  if (char === 'x' && source[at + 1] === '{') {
-    const close = source.indexOf('}', at + 2);
-    if (close !== -1) return [`\\u{${source.slice(at + 2, close)}}`, close - at + 1];
-  }
-  return [`\\${char}`, 1];
-}

@@ -51,6 +51,8 @@ function isTextPart(part: ContentPart): boolean {
  * every part of the prompt at a bounded cost.
  */
 export function sampleForSemantics(text: string): string {
+  // A string of at most 2048 UTF-16 units has at most 2048 code points.
+  if (text.length <= SEMANTIC_WINDOW_RUNES) return text;
   const runes = Array.from(text);
   if (runes.length <= SEMANTIC_WINDOW_RUNES) return text;
   const middleStart = Math.floor((runes.length - MIDDLE_RUNES) / 2);

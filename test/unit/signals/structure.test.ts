@@ -163,6 +163,17 @@ describe('structure regex source', () => {
     expect((await run([rule(true, '(?i)API')], 'api Api API')).values['structure:api']).toBe(3);
   });
 
+  it('reads the pattern as RE2: (?U) ungreedy, ASCII \\s, only \\n ends a (?m) line', async () => {
+    const rule = (pattern: string): StructureRule => ({
+      name: 'r',
+      feature: { type: 'count', source: { type: 'regex', pattern } },
+    });
+    expect((await run([rule('(?U)a+')], 'aaa')).values['structure:r']).toBe(3);
+    expect((await run([rule('a\\sb')], 'a b a\u00a0b')).values['structure:r']).toBe(1);
+    expect((await run([rule('(?m)^x')], 'x\nx\rx')).values['structure:r']).toBe(2);
+    expect((await run([rule('^.$')], '😀')).values['structure:r']).toBe(1);
+  });
+
   it('translates a leading (?m) group: numbered steps', async () => {
     const out = await run([NUMBERED_STEPS], 'Plan:\n1. back up\n2. migrate');
     expect(out.matched).toEqual(['numbered_steps']);
@@ -301,8 +312,8 @@ describe('structure output', () => {
   it('reports rules it cannot evaluate and never matches them', async () => {
     const rules: StructureRule[] = [
       {
-        name: 'ungreedy',
-        feature: { type: 'count', source: { type: 'regex', pattern: '(?U)a+' } },
+        name: 'lookahead',
+        feature: { type: 'count', source: { type: 'regex', pattern: 'a(?=a)' } },
       },
       {
         name: 'broken',
@@ -323,9 +334,9 @@ describe('structure output', () => {
     }
     expect(Object.keys(out.details?.['invalidRules'] as object).sort()).toEqual([
       'broken',
+      'lookahead',
       'odd_feature',
       'odd_source',
-      'ungreedy',
     ]);
   });
 

@@ -17,8 +17,14 @@ export interface NgramScorer {
 
 /** Below eld's ~350–380-byte read limit, so it scores every chunk whole. */
 export const CHUNK_BYTES = 340;
-/** More chunks than a 2048-rune semantic sample can produce; spread evenly beyond that. */
-export const MAX_CHUNKS = 32;
+/**
+ * Chunks read per text: the head and the tail. Each chunk costs one eld pass
+ * (~0.1 ms on mixed prompts, measured by bench/route-bench.ts), the largest
+ * part of a lite-mode route; two keep a 1 KB prompt inside the routing
+ * budget and still decide a text that changes language between its start
+ * and its end.
+ */
+export const MAX_CHUNKS = 2;
 /** eld's hand-picked squash constant (`LanguageResult.js`). */
 const ELD_SCALE = 25;
 const WORD_CAP_BYTES = 70;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileGoRegex, translateGoRegex } from '../../../src-main/core/signals/keyword/go-regex';
+import { compileGoRegex, translateGoRegex } from '../../../src-main/core/signals/go-regex';
+
+// Keyword `method: regex` and structure `regex` sources are Go RE2 patterns; these pin the translation.
 
 const cs = (pattern: string) => compileGoRegex(pattern, false);
 const ci = (pattern: string) => compileGoRegex(pattern, true);
+/** Non-overlapping matches of a global regex, as structure counts them. */
+const count = (pattern: string, text: string, caseInsensitive = true): number =>
+  [...text.matchAll(compileGoRegex(pattern, caseInsensitive, { global: true }))].length;
 
 describe('RE2 → JS translation: flags', () => {
   it('turns a leading (?i) into the i flag', () => {
@@ -15,6 +20,14 @@ describe('RE2 → JS translation: flags', () => {
 
   it('lets (?-i) at the start make a case-insensitive rule pattern case-sensitive', () => {
     expect(ci('(?-i)abc').test('ABC')).toBe(false);
+  });
+
+  it('makes i the only JS flag: leading groups set or clear it, m and s are translated inline', () => {
+    expect(compileGoRegex('(?m)^a', true, { global: true }).flags).toBe('giu');
+    expect(compileGoRegex('(?s)a.b', false, { global: true }).flags).toBe('gu');
+    expect(compileGoRegex('(?i)(?-i)a', true, { global: true }).flags).toBe('gu');
+    expect(compileGoRegex('(?is-m)a.', false, { global: true }).flags).toBe('giu');
+    expect(count('(?is-m)a.', 'A\na\n', false)).toBe(2);
   });
 
   it('rejects switching case-insensitivity mid-pattern', () => {
@@ -34,6 +47,37 @@ describe('RE2 → JS translation: flags', () => {
     expect(cs('^foo$').test('x\nfoo\ny')).toBe(false);
     expect('aaa'.match(cs('(?U)a+'))?.[0]).toBe('a');
     expect('aaa'.match(cs('(?U)a+?'))?.[0]).toBe('aaa');
+    expect(count('(?U)a+', 'aaa')).toBe(3);
+  });
+});
+
+describe('RE2 → JS translation: global regexes for counting', () => {
+  it('adds g only when asked, so RegExp.test stays stateless', () => {
+    expect(cs('a').flags).toBe('u');
+    expect(ci('a').flags).toBe('iu');
+    expect(compileGoRegex('a', false, { global: true }).flags).toBe('gu');
+    const regex = cs('a');
+    expect([regex.test('a'), regex.test('a')]).toEqual([true, true]);
+  });
+
+  it('counts RE2 spellings JavaScript reads differently', () => {
+    expect(count('\\pL+', 'héllo wörld 42')).toBe(2);
+    expect(count('\\p{Han}', '汉字 abc')).toBe(2);
+    expect(count('(?P<n>\\d+)', 'a1 b22')).toBe(2);
+    expect(count('[[:digit:]]+', 'a1 b22')).toBe(2);
+    expect(count('[[:^alpha:]]+', 'ab12cd;')).toBe(2);
+    expect(count('\\#\\-', '#- #-')).toBe(2);
+    expect(count('a{', 'a{ a{')).toBe(2);
+    expect(count('x{2}', 'xx x')).toBe(1);
+    expect(count('end\\z', 'end end')).toBe(1);
+    expect(count('\\Aend', 'end end')).toBe(1);
+    expect(count('[]a]', 'a]')).toBe(2);
+    expect(count('\\Q.*\\E', 'a.*b')).toBe(1);
+    expect(count('\\x{4e2d}', '中国')).toBe(1);
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    expect(count('^.$', '😀')).toBe(1);
   });
 });
 
@@ -89,6 +133,7 @@ describe('RE2 → JS translation: what RE2 rejects', () => {
     ['x{1001}', /1000/],
     ['\\Z', /invalid escape/],
     ['[a', /missing \]/],
+    ['(', /missing \)/],
     ['(a', /missing \)/],
     ['a)', /unexpected \)/],
     ['*a', /.+/],

@@ -1,14 +1,15 @@
-// `method: regex` keywords are Go RE2 patterns. This translates RE2 syntax
-// into a JavaScript `u`-mode RegExp with the same meaning where they differ:
-// flag groups, `\s` (ASCII in RE2), `.` (excludes only \n), multi-line `^`
-// and `$` (only \n ends a line), `\z`, `\Q…\E`, `\x{…}`, octal escapes,
-// POSIX classes, `\pN` and script names, escaped punctuation and literal
-// braces. What RE2 rejects (lookaround, backreferences) is rejected too, so
-// a config does not behave differently here than upstream.
+// Keyword `method: regex` keywords and structure `regex` sources are Go RE2
+// patterns. This translates RE2 syntax into a JavaScript `u`-mode RegExp with
+// the same meaning where they differ: flag groups, `\s` (ASCII in RE2), `.`
+// (excludes only \n), multi-line `^` and `$` (only \n ends a line), `\z`,
+// `\Q…\E`, `\x{…}`, octal escapes, POSIX classes, `\pN` and script names,
+// escaped punctuation and literal braces. What RE2 rejects (lookaround,
+// backreferences, repeats above 1000) is rejected too, so a config does not
+// behave differently here than upstream.
 //
 // JS (Node 20) cannot scope case-insensitivity, so `i` may only be set for
-// the whole pattern (leading `(?i)`); other flags are translated wherever
-// they appear.
+// the whole pattern (leading `(?i)`/`(?-i)`); other flags are translated
+// wherever they appear, so `i` is the only flag a translation ever sets.
 
 export interface TranslatedRegex {
   source: string;
@@ -367,11 +368,20 @@ export function translateGoRegex(pattern: string, caseInsensitive: boolean): Tra
   return new Translator(pattern, caseInsensitive).run();
 }
 
-/** Compiles an RE2 pattern for `RegExp.test`; throws an Error saying what is wrong. */
-export function compileGoRegex(pattern: string, caseInsensitive: boolean): RegExp {
+export interface GoRegexOptions {
+  /** Adds the `g` flag, for `matchAll`/`replace` over every match (structure counts them). */
+  global?: boolean;
+}
+
+/** Compiles an RE2 pattern (for `RegExp.test` unless `global`); throws an Error saying what is wrong. */
+export function compileGoRegex(
+  pattern: string,
+  caseInsensitive: boolean,
+  options: GoRegexOptions = {},
+): RegExp {
   const { source, flags } = translateGoRegex(pattern, caseInsensitive);
   try {
-    return new RegExp(source, flags);
+    return new RegExp(source, options.global === true ? `g${flags}` : flags);
   } catch (error) {
     throw new Error(error instanceof Error ? error.message : String(error), { cause: error });
   }
