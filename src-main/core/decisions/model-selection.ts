@@ -1,9 +1,10 @@
 import { resolveModel } from '../config/normalize';
 import type { RouterConfig } from '../config/router-config';
 import type { Decision, ModelRef } from '../config/schema/decisions';
+import { chooseByAlgorithm, upstreamIdOf } from './algorithms';
 
 export type SelectionStatus =
-  'selected' | 'execution_required' | 'fallback' | 'unavailable' | 'failed';
+  'selected' | 'planned_final' | 'execution_required' | 'fallback' | 'unavailable' | 'failed';
 
 export interface ReasoningChoice {
   /** The chosen modelRef's `use_reasoning`; off without a decision. */
@@ -34,7 +35,7 @@ export function selectModel(config: RouterConfig, decision: Decision | undefined
   if (!decision) return fromDefault(config, 'no decision matched; the default model answers');
   const refs = decision.modelRefs ?? [];
   const recommended = refs.map((ref) => ref.model);
-  if (refs.length === 0)
+  if (refs.length === 0) {
     return {
       ...fromDefault(
         config,
@@ -42,22 +43,40 @@ export function selectModel(config: RouterConfig, decision: Decision | undefined
       ),
       recommended,
     };
+  }
   const first = refs[0] as ModelRef;
-  const hasFastResponse = (decision.plugins ?? []).some((p) => p.type === 'fast_response');
-  const method = hasFastResponse ? 'fast_response' : refs.length === 1 ? 'single' : 'static';
+  if ((decision.plugins ?? []).some((p) => p.type === 'fast_response')) {
+    return {
+      ...describe(config, first),
+      method: 'fast_response',
+      status: 'selected',
+      reason: 'the decision answers with a fixed response',
+      reasoning: reasoningFor(config, first),
+      recommended,
+    };
+  }
+  const choice = chooseByAlgorithm(config, decision.algorithm, refs);
+  if (!choice.ref) {
+    const planned = choice.plannedModel;
+    return {
+      model: planned ?? null,
+      upstreamModel: planned ? upstreamIdOf(config, planned) : null,
+      method: choice.method,
+      status: choice.status,
+      reason: choice.reason,
+      reasoning: { enabled: false },
+      recommended,
+    };
+  }
   const learning = learningApplies(config, decision);
   return {
-    ...describe(config, first),
-    method,
-    status: learning ? 'execution_required' : 'selected',
+    ...describe(config, choice.ref),
+    method: choice.method,
+    status: learning ? 'execution_required' : choice.status,
     reason: learning
       ? 'Router Learning may keep the conversation on its previous model, so the final model is known only when the request runs'
-      : method === 'single'
-        ? 'the decision names one model'
-        : method === 'fast_response'
-          ? 'the decision answers with a fixed response'
-          : 'static selection takes the first modelRef',
-    reasoning: reasoningFor(config, first),
+      : choice.reason,
+    reasoning: reasoningFor(config, choice.ref),
     recommended,
   };
 }

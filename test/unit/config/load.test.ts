@@ -100,15 +100,15 @@ describe('loadConfigText', () => {
     expect(codes('name: something\n')).toEqual(['not_canonical']);
   });
 
-  it('rejects unsupported algorithms and unknown plugins clearly', () => {
+  it('warns about selectors that fall back and rejects unknown plugins clearly', () => {
     const text = MINIMAL.replace(
       'modelRefs: [{ model: local }]',
       'modelRefs: [{ model: local }]\n      algorithm: { type: router_dc }\n      plugins: [{ type: sytem_prompt }]',
     );
     const { diagnostics } = loadConfigText(text, 'x.yaml');
-    expect(diagnostics.find((d) => d.code === 'unsupported_algorithm')?.message).toContain(
-      'not supported by Homelane yet',
-    );
+    expect(diagnostics.find((d) => d.code === 'selector_fallback')).toMatchObject({
+      severity: 'warning',
+    });
     expect(diagnostics.find((d) => d.code === 'unknown_plugin')?.message).toContain(
       'did you mean "system_prompt"',
     );

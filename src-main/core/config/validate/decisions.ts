@@ -6,26 +6,11 @@ import { COMPLEXITY_LEVELS, complexityBase, declaredSignalNames } from './declar
 import { suggest } from './models';
 import type { RawProfile } from './profiles';
 
-/** Selection algorithms Homelane runs; any other type is refused at load. */
-export const SUPPORTED_ALGORITHMS = new Set(['static']);
-const KNOWN_ALGORITHMS = new Set([
-  'static',
-  'latency_aware',
-  'multi_factor',
-  'router_dc',
-  'hybrid',
-  'automix',
-  'knn',
-  'kmeans',
-  'svm',
-  'mlp',
-  'prompt',
-  'confidence',
-  'ratings',
-  'remom',
-  'fusion',
-  'workflows',
-]);
+import {
+  KNOWN_ALGORITHMS,
+  LOOPER_ALGORITHMS,
+  MODEL_BACKED_SELECTORS,
+} from '../../decisions/algorithms';
 
 /** Upstream's decision plugin types (aliases of response_cache included). */
 export const KNOWN_PLUGINS = new Set([
@@ -84,17 +69,24 @@ export function validateDecisions(
     }
     const type = decision.algorithm?.type;
     if (type !== undefined && type !== '') {
+      const at = [...path, 'algorithm', 'type'];
       if (!KNOWN_ALGORITHMS.has(type)) {
         sink.error(
           'unknown_algorithm',
-          [...path, 'algorithm', 'type'],
+          at,
           `"${type}" is not an algorithm type${suggest(type, KNOWN_ALGORITHMS)}`,
         );
-      } else if (!SUPPORTED_ALGORITHMS.has(type)) {
-        sink.error(
-          'unsupported_algorithm',
-          [...path, 'algorithm', 'type'],
-          `algorithm "${type}" is not supported by Homelane yet (supported: ${[...SUPPORTED_ALGORITHMS].join(', ')}); remove the algorithm block to route statically`,
+      } else if (LOOPER_ALGORITHMS.has(type)) {
+        sink.warn(
+          'looper_algorithm',
+          at,
+          `"${type}" routes (its final model is known only at run time), but Homelane cannot run multi-model loops yet: chat requests reaching "${decision.name}" will be refused`,
+        );
+      } else if (MODEL_BACKED_SELECTORS.has(type)) {
+        sink.warn(
+          'selector_fallback',
+          at,
+          `the ${type} selector needs a model Homelane does not run yet; "${decision.name}" falls back to its first modelRef, as upstream does when a selector fails`,
         );
       }
     }

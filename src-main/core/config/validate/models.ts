@@ -7,7 +7,7 @@ const REASONING_FAMILY_TYPES = new Set([
   'reasoning_effort',
   'top_level_reasoning_effort',
 ]);
-const EFFORTS = new Set(['minimal', 'low', 'medium', 'high', 'xhigh', 'none']);
+const EFFORTS = new Set(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']);
 const API_FORMATS = new Set(['openai', 'anthropic']);
 
 /** Model cards, provider models, defaults and every modelRef (reference §1.3, §1.6). */
@@ -39,7 +39,7 @@ export function validateModels(raw: RawConfig, sink: DiagnosticSink): void {
     sink.error(
       'invalid_value',
       ['providers', 'defaults', 'default_reasoning_effort'],
-      `"${effort}" is not a reasoning effort (low, medium, high)`,
+      `"${effort}" is not a reasoning effort (${[...EFFORTS].join(', ')})`,
     );
   }
 
@@ -133,7 +133,7 @@ export function validateModels(raw: RawConfig, sink: DiagnosticSink): void {
           sink.error(
             'invalid_value',
             [...path, 'reasoning_effort'],
-            `"${ref.reasoning_effort}" is not a reasoning effort (low, medium, high)`,
+            `"${ref.reasoning_effort}" is not a reasoning effort (${[...EFFORTS].join(', ')})`,
           );
         }
       });

@@ -48,8 +48,11 @@ export function validateRecipes(raw: RawConfig, sink: DiagnosticSink): void {
     entry.model_names.forEach((name, n) => {
       const path = ['entrypoints', index, 'model_names', n];
       const clash = reserved.get(name);
-      if (clash)
+      // Binding an auto name to the default recipe restates what it already does.
+      const restatesAuto = clash === 'an auto model name' && entry.recipe === 'default';
+      if (clash && !restatesAuto) {
         sink.error('name_collision', path, `entrypoint name "${name}" is already ${clash}`);
+      }
       if (seen.has(name))
         sink.error('duplicate_name', path, `entrypoint name "${name}" is used twice`);
       seen.add(name);
