@@ -27,8 +27,10 @@ export function formatTrace(trace: RoutingTrace): string {
       ? ` → ${trace.upstream_model}`
       : '';
   row('model', `${trace.model ?? '(none)'}${upstream} (${trace.selection.method}, ${reasoning})`);
+  if (trace.selection.status !== 'selected')
+    row('', `${trace.selection.status}: ${trace.selection.reason}`);
   if (trace.plugins.length > 0) row('plugins', trace.plugins.map((p) => p.type).join(', '));
-  if (trace.matched_rules.length > 0) row('because', trace.matched_rules.join(', '));
+  if (trace.matched_rules.length > 0) row('because', [...new Set(trace.matched_rules)].join(', '));
 
   const matched = Object.entries(trace.matched_signals).filter(
     ([type, names]) => type !== 'projection' && names.length > 0,
