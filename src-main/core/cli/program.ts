@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../version';
 import type { CliIo } from './io';
+import { addModelsCommand } from './models-command';
 import { addProbeCommand } from './probe-command';
 import { addRouteCommand } from './route-command';
 import { addServeCommand } from './serve-command';
@@ -20,5 +21,6 @@ export function createProgram(io: CliIo): Command {
   addRouteCommand(program, io);
   addProbeCommand(program, io);
   addServeCommand(program, io);
+  addModelsCommand(program, io);
   return program;
 }
