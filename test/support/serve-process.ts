@@ -1,8 +1,16 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+// Spawned commands never read the user's real data folder: unless a test
+// passes --data-dir, they get an empty one of their own.
+const ISOLATED_DATA_DIR = mkdtempSync(join(tmpdir(), 'homelane-cli-data-'));
+const childEnv = () => ({ ...process.env, HOMELANE_DATA_DIR: ISOLATED_DATA_DIR });
 export const HOMELANE_BIN = fileURLToPath(new URL('../../bin/homelane.js', import.meta.url));
 
 export interface ServeProcess {
@@ -19,7 +27,10 @@ export function runHomelane(
   timeoutMs = 20_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOMELANE_BIN, ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [HOMELANE_BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: childEnv(),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -45,7 +56,10 @@ export function runHomelane(
  */
 export function startServe(args: string[], timeoutMs = 20_000): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOMELANE_BIN, 'serve', ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [HOMELANE_BIN, 'serve', ...args], {
+      cwd: REPO_ROOT,
+      env: childEnv(),
+    });
     let stdout = '';
     let stderr = '';
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));

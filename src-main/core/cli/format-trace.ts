@@ -1,4 +1,6 @@
+import { ROLE_OF_FAMILY } from '../ml/model-roles';
 import type { RoutingTrace } from '../router/trace';
+import type { SignalType } from '../signals/signal-types';
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
@@ -50,11 +52,19 @@ export function formatTrace(trace: RoutingTrace): string {
     row('projections', outputs.length > 0 ? outputs.join(', ') : '(no output)');
   }
   if (trace.token_count !== null) row('tokens', String(trace.token_count));
-  if (trace.unavailable_signals.length > 0) {
-    row(
-      'unavailable',
-      `${trace.unavailable_signals.map((u) => u.type).join(', ')} — no routing model installed (lite mode)`,
+  const served = Object.entries(trace.signals).filter(([, family]) => family.model);
+  if (served.length > 0) {
+    const models = new Map(
+      served.map(([, f]) => [f.model?.id ?? '', f.model?.execution_provider ?? 'cpu']),
     );
+    row('models', [...models].map(([id, provider]) => `${id} (${provider})`).join(', '));
+  }
+  if (trace.unavailable_signals.length > 0) {
+    const types = trace.unavailable_signals.map((u) => u.type);
+    const roles = [...new Set(types.map((t) => ROLE_OF_FAMILY[t as SignalType]).filter(Boolean))];
+    row('unavailable', `${types.join(', ')} — no routing model installed (lite mode)`);
+    if (roles.length > 0)
+      row('', `these could change the result: homelane models pull ${roles.join(' ')}`);
   }
   const errors = Object.entries(trace.signal_errors);
   if (errors.length > 0)

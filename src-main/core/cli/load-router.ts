@@ -1,7 +1,15 @@
 import { formatDiagnostic } from '../config/diagnostics';
 import { loadConfigFile } from '../config/load';
 import { Router } from '../router/router';
+import { defaultDataDir } from '../services/data-dir';
 import type { CliIo } from './io';
+
+export interface RouterLoadOptions {
+  /** Where installed models live (default: the app's data folder). */
+  dataDir?: string;
+  /** Route without models even if some are installed. */
+  lite?: boolean;
+}
 
 /** Raised after the problems were printed; the command exits with `exitCode`. */
 export class CliExit extends Error {
@@ -13,12 +21,36 @@ export class CliExit extends Error {
 
 /**
  * Loads a config for a command: prints every diagnostic to stderr and stops
- * with exit 1 on errors. Routing runs in lite mode until routing models are
- * installed (model signals report `unavailable`).
+ * with exit 1 on errors; then opens the installed models the config's
+ * signals need. Families whose model is not installed report `unavailable`
+ * (lite mode); a model that fails to load is reported on stderr.
  */
-export async function loadRouter(file: string, io: CliIo): Promise<Router> {
+export async function loadRouter(
+  file: string,
+  io: CliIo,
+  options: RouterLoadOptions = {},
+): Promise<Router> {
   const result = await loadConfigFile(file);
   for (const diagnostic of result.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (!result.config) throw new CliExit(1);
-  return Router.create(result.config);
+  if (options.lite) return Router.create(result.config);
+  const { loadMlRuntime } = await import('../ml/runtime/load-ml-runtime');
+  const loaded = await loadMlRuntime(options.dataDir ?? defaultDataDir(), result.config);
+  for (const model of loaded.models) {
+    if (model.status === 'error')
+      io.err(`homelane: the ${model.role} model could not be loaded: ${model.reason}\n`);
+  }
+  const { loadKnowledgeBases } = await import('../ml/knowledge-bases');
+  const kbs = loadKnowledgeBases(result.config);
+  const router = await Router.create(result.config, { ml: loaded.ml, kbs });
+  loaded.candidateCache?.seal();
+  return router;
+}
+
+/** The model options of a command's flags. */
+export function routerOptions(options: { dataDir?: string; lite?: boolean }): RouterLoadOptions {
+  return {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.lite ? { lite: true } : {}),
+  };
 }

@@ -4,12 +4,14 @@ import { loadProbesFile } from '../probes/load-probes';
 import { runProbes } from '../probes/run-probes';
 import type { VariantResult } from '../probes/run-probes';
 import type { CliIo } from './io';
-import { CliExit, loadRouter } from './load-router';
+import { CliExit, loadRouter, routerOptions } from './load-router';
 
 export interface ProbeOptions {
   config: string;
   probes: string;
   json?: boolean;
+  dataDir?: string;
+  lite?: boolean;
 }
 
 function describe(result: VariantResult): string {
@@ -23,7 +25,7 @@ function describe(result: VariantResult): string {
 
 /** Runs a probe file the way upstream's harness does; exits 1 when any variant fails. */
 export async function runProbeCommand(options: ProbeOptions, io: CliIo): Promise<void> {
-  const router = await loadRouter(options.config, io);
+  const router = await loadRouter(options.config, io, routerOptions(options));
   const loaded = await loadProbesFile(options.probes);
   for (const diagnostic of loaded.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
   if (!loaded.probes) throw new CliExit(1);
@@ -41,5 +43,10 @@ export function addProbeCommand(program: Command, io: CliIo): void {
     .requiredOption('-c, --config <file>', 'v0.3 config.yaml')
     .requiredOption('-p, --probes <file>', 'probes.yaml (schema v1)')
     .option('--json', 'print the full report as JSON')
+    .option(
+      '--data-dir <dir>',
+      'where installed routing models live (default: the app data folder)',
+    )
+    .option('--lite', 'run without routing models even if some are installed')
     .action((options: ProbeOptions) => runProbeCommand(options, io));
 }

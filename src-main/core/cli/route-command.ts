@@ -7,7 +7,7 @@ import { RoutingError } from '../router/resolve-route';
 import type { Router } from '../router/router';
 import { formatTrace } from './format-trace';
 import type { CliIo } from './io';
-import { CliExit, loadRouter } from './load-router';
+import { CliExit, loadRouter, routerOptions } from './load-router';
 import { BatchLineSchema, MessagesFileSchema, describeZodError, toRequest } from './route-input';
 
 export interface RouteOptions {
@@ -16,6 +16,8 @@ export interface RouteOptions {
   batch?: string;
   model?: string;
   json?: boolean;
+  dataDir?: string;
+  lite?: boolean;
 }
 
 export async function runRoute(
@@ -23,7 +25,7 @@ export async function runRoute(
   options: RouteOptions,
   io: CliIo,
 ): Promise<void> {
-  const router = await loadRouter(options.config, io);
+  const router = await loadRouter(options.config, io, routerOptions(options));
   if (options.batch) {
     await routeBatch(router, options.batch, io);
     return;
@@ -139,5 +141,10 @@ export function addRouteCommand(program: Command, io: CliIo): void {
     .option('--batch <file>', 'a JSONL file: one {id, text | messages, tools?, metadata?} per line')
     .option('--model <name>', 'the requested model (default: the first auto model name)')
     .option('--json', 'print the full trace as JSON')
+    .option(
+      '--data-dir <dir>',
+      'where installed routing models live (default: the app data folder)',
+    )
+    .option('--lite', 'route without routing models even if some are installed')
     .action((text: string | undefined, options: RouteOptions) => runRoute(text, options, io));
 }

@@ -7,6 +7,7 @@ import type { ModelSelection } from '../decisions/model-selection';
 import { compileRule, evaluateCompiled } from '../decisions/rule-tree';
 import type { CompiledRule, RuleContext } from '../decisions/rule-tree';
 import { selectBestDecision } from '../decisions/select';
+import { modelForFamily } from '../ml/model-roles';
 import type { MlRuntime } from '../ml/types';
 import { applyPartitions } from '../projections/partitions';
 import { applyProjections } from '../projections/apply-projections';
@@ -120,6 +121,7 @@ export class Router {
         })
       : { traces: {} };
     trace.signals = run.traces;
+    annotateModels(trace.signals, this.ml);
     trace.timings.signals_ms = performance.now() - signalsStart;
 
     const projectionsStart = performance.now();
@@ -214,6 +216,19 @@ function evaluateDecisions(
       root: result.trace,
     };
   });
+}
+
+function annotateModels(signals: RoutingTrace['signals'], ml: MlRuntime): void {
+  for (const [type, family] of Object.entries(signals)) {
+    if (family.status !== 'ok') continue;
+    const model = modelForFamily(ml, type as SignalType);
+    if (model) {
+      family.model = {
+        id: model.id,
+        ...(model.executionProvider ? { execution_provider: model.executionProvider } : {}),
+      };
+    }
+  }
 }
 
 function recordState(trace: RoutingTrace, state: SignalState): void {

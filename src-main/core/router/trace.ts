@@ -18,6 +18,8 @@ export interface SignalFamilyTrace {
   used: boolean;
   reason?: string;
   details?: Record<string, unknown>;
+  /** The on-device model that served the family, and the execution provider it ran on. */
+  model?: { id: string; execution_provider?: string };
 }
 
 export interface DecisionTrace {

@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+import type * as OrtModule from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import { createLogger } from '../../logger';
+
+const log = createLogger('onnx');
+
+type Ort = typeof OrtModule;
+let ortModule: Promise<Ort> | undefined;
+
+/** onnxruntime-node, loaded on first use so lite mode never pays for it. */
+export function loadOrt(): Promise<Ort> {
+  ortModule ??= import('onnxruntime-node');
+  return ortModule;
+}
+
+export interface OpenSession {
+  session: InferenceSession;
+  /** The execution provider the session runs on (`cpu` unless another was asked for and loaded). */
+  executionProvider: string;
+}
+
+export interface SessionOptions {
+  /** Execution providers to try in order before `cpu` (HOMELANE_ORT_PROVIDERS, comma-separated). */
+  providers?: readonly string[];
+  /** Threads inside one operator (HOMELANE_ORT_THREADS; default: up to 4, one per core). */
+  threads?: number;
+}
+
+export function sessionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SessionOptions {
+  const providers = (env['HOMELANE_ORT_PROVIDERS'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && p !== 'cpu');
+  const threads = Number(env['HOMELANE_ORT_THREADS']);
+  return { providers, ...(Number.isInteger(threads) && threads > 0 ? { threads } : {}) };
+}
+
+/**
+ * Opens a model once for the life of the router. A provider that cannot
+ * load (not built into this onnxruntime, no device) is skipped with a log
+ * line; the CPU provider is always the last resort.
+ */
+export async function openSession(
+  modelPath: string,
+  options: SessionOptions = {},
+): Promise<OpenSession> {
+  const ort = await loadOrt();
+  const threads = options.threads ?? Math.max(1, Math.min(4, availableParallelism()));
+  const providers = [...new Set([...(options.providers ?? []), 'cpu'])];
+  let lastError: unknown;
+  for (const provider of providers) {
+    try {
+      const session = await ort.InferenceSession.create(modelPath, {
+        executionProviders: [provider],
+        intraOpNumThreads: threads,
+        graphOptimizationLevel: 'all',
+        // Idle threads otherwise spin between runs and burn a core each.
+        extra: { session: { intra_op: { allow_spinning: '0' } } },
+      } as InferenceSession.SessionOptions);
+      return { session, executionProvider: provider };
+    } catch (error) {
+      lastError = error;
+      if (provider !== 'cpu')
+        log.info({ provider, err: error }, 'execution provider unavailable; trying the next');
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+export async function int64Tensor(data: BigInt64Array, dims: readonly number[]): Promise<Tensor> {
+  const ort = await loadOrt();
+  return new ort.Tensor('int64', data, dims);
+}
