@@ -33,19 +33,22 @@ async function runLogits(opened: OpenSession, tokenizer: ModelTokenizer, text: s
   return { encoded, logits: output.data as Float32Array, dims: output.dims };
 }
 
-/** A sequence classifier: softmax probabilities per label, in the model's label order. */
-export class OnnxSequenceClassifier implements SequenceClassifier {
+/** A classifier model: its session, tokenizer and label names. */
+abstract class OnnxLabelModel {
   constructor(
     readonly id: string,
     readonly labels: readonly string[],
-    private readonly opened: OpenSession,
-    private readonly tokenizer: ModelTokenizer,
+    protected readonly opened: OpenSession,
+    protected readonly tokenizer: ModelTokenizer,
   ) {}
 
   get executionProvider(): string {
     return this.opened.executionProvider;
   }
+}
 
+/** A sequence classifier: softmax probabilities per label, in the model's label order. */
+export class OnnxSequenceClassifier extends OnnxLabelModel implements SequenceClassifier {
   async classify(text: string): Promise<number[]> {
     const { logits, dims } = await runLogits(this.opened, this.tokenizer, text);
     const width = dims[dims.length - 1] ?? logits.length;
@@ -58,18 +61,7 @@ export class OnnxSequenceClassifier implements SequenceClassifier {
  * entities — B-X starts one, I-X of the same type continues it — with
  * UTF-16 spans into the text and the mean of their tokens' probabilities.
  */
-export class OnnxTokenClassifier implements TokenClassifier {
-  constructor(
-    readonly id: string,
-    readonly labels: readonly string[],
-    private readonly opened: OpenSession,
-    private readonly tokenizer: ModelTokenizer,
-  ) {}
-
-  get executionProvider(): string {
-    return this.opened.executionProvider;
-  }
-
+export class OnnxTokenClassifier extends OnnxLabelModel implements TokenClassifier {
   async classifyTokens(text: string): Promise<TokenEntity[]> {
     const { encoded, logits, dims } = await runLogits(this.opened, this.tokenizer, text);
     const width = dims[dims.length - 1] ?? this.labels.length;
