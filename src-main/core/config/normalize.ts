@@ -169,5 +169,3 @@ export function resolveModel(config: RouterConfig, name: string): ModelInfo | un
   for (const model of config.models.values()) if (model.upstreamModelId === name) return model;
   return undefined;
 }
-
-export { LEGACY_AUTO_NAME };

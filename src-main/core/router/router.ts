@@ -177,11 +177,6 @@ export class Router {
     return finish(trace, selectModel(this.config, decision), started);
   }
 
-  /** Whether the ML runtime has the model a family needs (for `models` and the UI). */
-  get mlRuntime(): MlRuntime {
-    return this.ml;
-  }
-
   private queryEmbedding(text: string): Pick<SignalInput, 'queryEmbedding'> {
     const embedder = this.ml.embedder;
     if (!embedder) return {};

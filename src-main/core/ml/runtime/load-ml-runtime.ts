@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { RouterConfig } from '../../config/router-config';
 import { settingNumber } from '../../signals/model-support';
@@ -9,18 +10,27 @@ import { inspectInstalledModel } from '../download/installed-models';
 import type { MlRuntime } from '../types';
 import { ROLE_OF_FAMILY } from '../model-roles';
 import { CandidateEmbeddingCache } from './candidate-cache';
+import { endpointLocality } from './endpoint-locality';
 import { loadTokenizer, modelMaxLength } from './hf-tokenizer';
 import { readLabels } from './model-labels';
 import { OnnxEmbedder } from './onnx-embedder';
 import { OnnxSequenceClassifier, OnnxTokenClassifier } from './onnx-classifier';
 import { openSession } from './ort';
 import type { SessionOptions } from './ort';
+import { cloudEndpointReason, RemoteEmbedder } from './remote-embedder';
+import { readRemoteEmbeddingConfig } from './remote-embedding-config';
+import type { RemoteEmbeddingSetting } from './remote-embedding-config';
 
 /** Classifiers read at most this many tokens, as upstream's ONNX path does. */
 const CLASSIFIER_MAX_TOKENS = 512;
 /** The embedding model reads the 2048-rune semantic sample; this bounds its tokens. */
 const EMBEDDING_MAX_TOKENS = 8192;
 const DEFAULT_DIMENSION = 768;
+/** Embedded once when a remote model opens (see `openRemoteEmbedder`). */
+const PROBE_TEXT = 'Homelane checks which embedding model answers here.';
+
+const candidateCacheFile = (dataDir: string) =>
+  join(dataDir, 'cache', 'candidate-embeddings.sqlite');
 
 export interface ModelLoad {
   role: ModelRole;
@@ -51,7 +61,8 @@ export function rolesForConfig(config: RouterConfig): Set<ModelRole> {
 /**
  * Opens the installed models a config needs. A model that is not installed
  * (or fails to load) is reported and left out, so its signals say
- * `unavailable`; nothing here stops routing.
+ * `unavailable`; nothing here stops routing. The embedding model may instead
+ * be a local or LAN `/v1/embeddings` endpoint (`backend: openai_compatible`).
  */
 export async function loadMlRuntime(
   dataDir: string,
@@ -63,6 +74,16 @@ export async function loadMlRuntime(
   const models: ModelLoad[] = [];
   let candidateCache: CandidateEmbeddingCache | undefined;
   for (const role of rolesForConfig(config)) {
+    const remote = role === 'embedding' ? readRemoteEmbeddingConfig(config.global) : undefined;
+    if (remote && remote.kind !== 'none') {
+      const opened = await openRemoteEmbedder(dataDir, remote);
+      models.push(opened.load);
+      if (opened.cache) {
+        candidateCache = opened.cache;
+        ml.embedder = opened.cache;
+      }
+      continue;
+    }
     const entry = findCatalogEntry(catalog, role);
     const installed = await inspectInstalledModel(dataDir, role);
     if (!entry || !installed || installed.status !== 'ok' || !installed.manifest) {
@@ -101,7 +122,7 @@ export async function loadMlRuntime(
         candidateCache = new CandidateEmbeddingCache(
           embedder,
           modelId,
-          join(dataDir, 'cache', 'candidate-embeddings.sqlite'),
+          candidateCacheFile(dataDir),
         );
         ml.embedder = candidateCache;
       } else {
@@ -129,6 +150,40 @@ export async function loadMlRuntime(
     }
   }
   return { ml, models, ...(candidateCache ? { candidateCache } : {}) };
+}
+
+/**
+ * A remote embedding model, if its endpoint is on this machine or the LAN.
+ * A cloud endpoint is refused before anything is sent. One probe text is
+ * embedded up front: it shows the endpoint answers (as opening an ONNX
+ * session does for an installed model), and a fingerprint of its vector goes
+ * into the cache key, so candidate vectors cached for one model are never
+ * served after the endpoint starts answering with another under the same name.
+ */
+async function openRemoteEmbedder(
+  dataDir: string,
+  setting: Exclude<RemoteEmbeddingSetting, { kind: 'none' }>,
+): Promise<{ load: ModelLoad; cache?: CandidateEmbeddingCache }> {
+  const failed = (reason: string) => ({
+    load: { role: 'embedding' as const, status: 'error' as const, reason },
+  });
+  if (setting.kind === 'invalid') return failed(setting.reason);
+  const { config } = setting;
+  if (endpointLocality(config.baseUrl) === 'cloud')
+    return failed(cloudEndpointReason(config.baseUrl));
+  try {
+    const embedder = new RemoteEmbedder(config);
+    const [probe = new Float32Array()] = await embedder.embed([PROBE_TEXT]);
+    const fingerprint = createHash('sha256')
+      .update(`${probe.length}:${Array.from(probe.subarray(0, 16), (v) => v.toFixed(2)).join(',')}`)
+      .digest('hex')
+      .slice(0, 12);
+    const modelKey = `remote|${embedder.url}|${config.model}|${config.dimension ?? 0}|${fingerprint}`;
+    const cache = new CandidateEmbeddingCache(embedder, modelKey, candidateCacheFile(dataDir));
+    return { load: { role: 'embedding', status: 'loaded', executionProvider: 'remote' }, cache };
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function assignClassifier(
