@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppInfoInputSchema, AppInfoSchema } from './app';
+import { ModelsListInputSchema, ModelsListSchema } from './models';
 
 /**
  * Every call of the HomelaneApi, declared once: a dotted name (resource
@@ -12,6 +13,11 @@ export const apiMethods = {
     summary: 'Version, runtime, data folder and the loaded routing profile.',
     input: AppInfoInputSchema,
     output: AppInfoSchema,
+  },
+  'models.list': {
+    summary: 'The routing models of the catalog and which are installed (no network).',
+    input: ModelsListInputSchema,
+    output: ModelsListSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

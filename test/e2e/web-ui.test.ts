@@ -59,6 +59,15 @@ describe('web UI', () => {
     },
   );
 
+  it('lists the routing models on the lanes page, none installed', async () => {
+    await page.click('nav a[data-page="lanes"]');
+    const table = page.getByTestId('routing-models');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(7);
+    expect(await table.innerText()).toContain('Not installed');
+    expect(await page.locator('main').innerText()).toContain('lite mode');
+    await page.screenshot({ path: join(SCREENSHOTS, '12-lanes-models.png'), fullPage: true });
+  });
+
   it('shows app.info from the server on the settings page', async () => {
     await page.click('nav a[data-page="settings"]');
     const facts = page.getByTestId('app-info');

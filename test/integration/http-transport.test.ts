@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppInfoSchema } from '../../src-main/contract';
 import { WEB_CSP } from '../../src-main/core/server/security-headers';
 import { createHttpClient } from '../../src-renderer/src/api/http-client';
+import { installTinyModel } from '../support/onnx/tiny-models';
 import { startTestServer } from '../support/test-server';
 import type { RunningServer } from '../support/test-server';
 
@@ -33,6 +34,26 @@ describe('HTTP transport', () => {
       dataDir: server.dataDir,
       profile: null,
     });
+  });
+
+  it('lists the routing models with what is installed in the data folder', async () => {
+    await installTinyModel(server.dataDir, 'domain');
+    const result = await createHttpClient(server.url).call('models.list', {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const byId = Object.fromEntries(result.data.models.map((m) => [m.id, m]));
+    expect(Object.keys(byId)).toEqual([
+      'embedding',
+      'domain',
+      'jailbreak',
+      'pii',
+      'fact_check',
+      'feedback',
+      'modality',
+    ]);
+    expect(byId['domain']).toMatchObject({ status: 'installed', signals: ['domain'] });
+    expect(byId['domain']?.installedBytes).toBeGreaterThan(0);
+    expect(byId['embedding']).toMatchObject({ status: 'not_installed', installedBytes: null });
   });
 
   it('maps envelope codes to HTTP statuses', async () => {

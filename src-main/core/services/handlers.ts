@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../contract';
 import { appInfo } from './app-service';
 import type { ServiceContext } from './context';
+import { listModels } from './models-service';
 
 /** The implementation of every contract method; inputs arrive validated. */
 export type ServiceHandlers = {
@@ -10,5 +11,6 @@ export type ServiceHandlers = {
 export function createHandlers(ctx: ServiceContext): ServiceHandlers {
   return {
     'app.info': () => appInfo(ctx),
+    'models.list': () => listModels(ctx),
   };
 }
