@@ -9,6 +9,7 @@ const handlers = createHandlers({ runtime: 'server', dataDir: '/data/homelane', 
 
 function failing(error: unknown): ServiceHandlers {
   return {
+    ...handlers,
     'app.info': () => {
       throw error;
     },
