@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 // Three builds: the Electron main process (which also carries the `homelane`
-// CLI and the headless server), the sandboxed preload, and the React renderer.
+// CLI, the headless server and the ONNX inference worker the CLI starts one
+// thread of per model), the sandboxed preload, and the React renderer.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/electron/main.ts'),
           cli: resolve('src-main/core/cli/main.ts'),
+          'inference-worker': resolve('src-main/core/ml/runtime/inference-worker.ts'),
         },
       },
     },

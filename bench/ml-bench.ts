@@ -4,12 +4,20 @@
 // is subtracted from the route time. What remains is what the
 // pipeline adds. Run: npm run bench:ml
 // With real models installed, `-- --data-dir DIR --config FILE` measures them instead.
-import { cpus, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
+// Each model runs in its own inference worker (bundled here beside the bench);
+// HOMELANE_ORT_WORKERS=0 runs them on the main thread instead.
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { loadConfigText } from '../src-main/core/config/load';
 import { loadConfigFile } from '../src-main/core/config/load';
 import type { RouterConfig } from '../src-main/core/config/router-config';
+import { configureInferenceWorker } from '../src-main/core/ml/runtime/inference-worker-location';
 import { loadMlRuntime } from '../src-main/core/ml/runtime/load-ml-runtime';
+import type { ModelRunner } from '../src-main/core/ml/runtime/model-runner';
+import { openSession } from '../src-main/core/ml/runtime/open-session';
 import type {
   Embedder,
   MlRuntime,
@@ -19,6 +27,7 @@ import type {
 import { Router } from '../src-main/core/router/router';
 import { installTinyModel } from '../test/support/onnx/tiny-models';
 import { makeTempDir } from '../test/support/temp-dir';
+import { heavyFeeds, writeHeavyModel } from '../test/unit/ml/fixtures/heavy-model';
 import { makePrompts } from './prompt-corpus';
 
 const TINY_CONFIG = `version: v0.3
@@ -130,9 +139,83 @@ async function setup(): Promise<{ config: RouterConfig; dataDir: string; label: 
   };
 }
 
+/**
+ * Bundles the inference worker beside this (bundled) script, as the app's
+ * build does beside the CLI, and registers it.
+ */
+async function bundleInferenceWorker(): Promise<void> {
+  const outfile = new URL('./inference-worker.mjs', import.meta.url);
+  await build({
+    entryPoints: [
+      fileURLToPath(new URL('../../src-main/core/ml/runtime/inference-worker.ts', import.meta.url)),
+    ],
+    outfile: fileURLToPath(outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  configureInferenceWorker(outfile);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
+
+async function timeRuns(runners: ModelRunner[], rounds: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await Promise.all(runners.map((runner) => runner.run(heavyFeeds())));
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/**
+ * Inference of two models at once, on the main thread and in workers: two
+ * sessions of a model that computes for tens of milliseconds
+ * (test/unit/ml/fixtures/heavy-model.ts), and the event loop's longest stall
+ * while both run.
+ */
+async function parallelInference(): Promise<string> {
+  const temp = makeTempDir('homelane-ml-bench-heavy-');
+  const path = join(temp.dir, 'heavy.onnx');
+  await writeHeavyModel(path);
+  const defaultThreads = Math.max(1, Math.min(4, availableParallelism()));
+  let table =
+    '| sessions | threads per session | one run alone | two models at once | longest event-loop stall |\n' +
+    '|---|---|---|---|---|\n';
+  try {
+    for (const threads of [1, defaultThreads]) {
+      for (const workers of [false, true]) {
+        const opened = await Promise.all([0, 1].map(() => openSession(path, { threads, workers })));
+        const runners = opened.map((o) => o.runner);
+        await timeRuns(runners, 2);
+        const alone = await timeRuns(runners.slice(0, 1), 7);
+        const stalls = monitorEventLoopDelay({ resolution: 1 });
+        stalls.enable();
+        const together = await timeRuns(runners, 7);
+        stalls.disable();
+        table +=
+          `| ${workers ? 'in workers' : 'main thread'} | ${threads} | ${alone.toFixed(1)} ms | ` +
+          `${together.toFixed(1)} ms | ${(stalls.max / 1e6).toFixed(1)} ms |\n`;
+        await Promise.all(runners.map((runner) => runner.release()));
+      }
+    }
+  } finally {
+    temp.cleanup();
+  }
+  return table;
+}
+
 async function main(): Promise<void> {
+  await bundleInferenceWorker();
   const { config, dataDir, label } = await setup();
   const loaded = await loadMlRuntime(dataDir, config);
+  const threading =
+    process.env['HOMELANE_ORT_WORKERS'] === '0'
+      ? 'sessions on the main thread (HOMELANE_ORT_WORKERS=0)'
+      : 'one inference worker thread per model';
   const intervals: [number, number][] = [];
   const router = await Router.create(config, { ml: timed(loaded.ml, intervals) });
   loaded.candidateCache?.seal();
@@ -147,12 +230,14 @@ async function main(): Promise<void> {
   const total: number[] = [];
   const inside: number[] = [];
   const overhead: number[] = [];
+  const overlap: number[] = [];
   for (const request of requests) {
     intervals.length = 0;
     const start = performance.now();
     await router.route(request, { evaluateAll: true });
     const elapsed = performance.now() - start;
     const busy = covered(intervals);
+    overlap.push(intervals.reduce((sum, [s, e]) => sum + e - s, 0) / busy);
     total.push(elapsed);
     inside.push(busy);
     overhead.push(elapsed - busy);
@@ -162,6 +247,7 @@ async function main(): Promise<void> {
     `| ${name} | ${percentile(list, 50).toFixed(3)} ms | ${percentile(list, 90).toFixed(3)} ms | ${percentile(list, 99).toFixed(3)} ms |\n`;
   process.stdout.write(
     `Model-signal benchmark: ${label}\n` +
+      `inference: ${threading}\n` +
       `models: ${loaded.models.map((m) => `${m.role} ${m.status}${m.executionProvider ? ` (${m.executionProvider})` : ''}`).join(', ')}\n` +
       `machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.versions.node}\n` +
       `method: ${requests.length} three-turn conversations (~1 KB last turn), every signal family evaluated, after 100 warm-up routes; ` +
@@ -170,7 +256,14 @@ async function main(): Promise<void> {
       `| per request | p50 | p90 | p99 |\n|---|---|---|---|\n` +
       row('route (all signals)', total) +
       row('inside models', inside) +
-      row('pipeline overhead', overhead),
+      row('pipeline overhead', overhead) +
+      `\nmodel calls overlap: their summed durations are ${median(overlap).toFixed(1)}× the wall time they cover (median)\n`,
+  );
+  await loaded.release();
+  loaded.candidateCache?.close();
+  process.stdout.write(
+    `\nParallel inference: two sessions of a compute-heavy test model (60 chained 256×256 MatMuls ` +
+      `over 1024 tokens), median of 7 rounds after 2 warm-up rounds\n\n${await parallelInference()}`,
   );
 }
 

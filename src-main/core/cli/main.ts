@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { BindRefusedError } from '../server/bind-policy';
 import { DataDirError } from '../services/data-dir';
 import { createLogger } from '../logger';
+import { configureInferenceWorker } from '../ml/runtime/inference-worker-location';
 import { processIo } from './io';
 import { CliExit } from './load-router';
 import { createProgram } from './program';
@@ -23,6 +25,11 @@ function report(error: unknown): number {
   processIo.err(`homelane: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
 }
+
+// The build writes the inference worker beside this entry (electron.vite.config.ts);
+// run from sources, the worker's TypeScript source is used instead.
+const inferenceWorker = new URL('./inference-worker.js', import.meta.url);
+if (existsSync(inferenceWorker)) configureInferenceWorker(inferenceWorker);
 
 createProgram(processIo)
   .parseAsync(process.argv)

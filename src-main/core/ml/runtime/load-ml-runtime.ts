@@ -15,7 +15,9 @@ import { loadTokenizer, modelMaxLength } from './hf-tokenizer';
 import { readLabels } from './model-labels';
 import { OnnxEmbedder } from './onnx-embedder';
 import { OnnxSequenceClassifier, OnnxTokenClassifier } from './onnx-classifier';
-import { openSession } from './ort';
+import type { OpenSession } from './model-runner';
+import { openSession } from './open-session';
+import { sessionOptionsFromEnv } from './ort';
 import type { SessionOptions } from './ort';
 import { cloudEndpointReason, RemoteEmbedder } from './remote-embedder';
 import { readRemoteEmbeddingConfig } from './remote-embedding-config';
@@ -44,6 +46,8 @@ export interface LoadedMlRuntime {
   models: ModelLoad[];
   /** Wraps the embedder while signals prepare; call `seal()` once they have. */
   candidateCache?: CandidateEmbeddingCache;
+  /** Frees the ONNX sessions and ends their worker threads; the models fail afterwards. */
+  release(): Promise<void>;
 }
 
 /** The model roles a config's signal families need. */
@@ -63,6 +67,8 @@ export function rolesForConfig(config: RouterConfig): Set<ModelRole> {
  * (or fails to load) is reported and left out, so its signals say
  * `unavailable`; nothing here stops routing. The embedding model may instead
  * be a local or LAN `/v1/embeddings` endpoint (`backend: openai_compatible`).
+ * Each ONNX model runs in a worker thread of its own (see open-session.ts);
+ * session options default to the HOMELANE_ORT_* environment variables.
  */
 export async function loadMlRuntime(
   dataDir: string,
@@ -70,37 +76,35 @@ export async function loadMlRuntime(
   options: { session?: SessionOptions; catalog?: ModelCatalog } = {},
 ): Promise<LoadedMlRuntime> {
   const catalog = options.catalog ?? shippedModelCatalog();
+  const sessionOptions = { ...sessionOptionsFromEnv(), ...options.session };
   const ml: MlRuntime = {};
-  const models: ModelLoad[] = [];
+  const runners: OpenSession['runner'][] = [];
   let candidateCache: CandidateEmbeddingCache | undefined;
-  for (const role of rolesForConfig(config)) {
+  // Opens one role's model and puts it into `ml` (every role has a field of its own).
+  const openRole = async (role: ModelRole): Promise<ModelLoad> => {
     const remote = role === 'embedding' ? readRemoteEmbeddingConfig(config.global) : undefined;
     if (remote && remote.kind !== 'none') {
       const opened = await openRemoteEmbedder(dataDir, remote);
-      models.push(opened.load);
       if (opened.cache) {
         candidateCache = opened.cache;
         ml.embedder = opened.cache;
       }
-      continue;
+      return opened.load;
     }
     const entry = findCatalogEntry(catalog, role);
     const installed = await inspectInstalledModel(dataDir, role);
     if (!entry || !installed || installed.status !== 'ok' || !installed.manifest) {
-      models.push({
+      return {
         role,
         status: 'missing',
         reason: installed?.problem ?? `run \`homelane models pull ${role}\``,
-      });
-      continue;
+      };
     }
+    let opened: OpenSession | undefined;
     try {
       const onnxFile = entry.files.map((f) => f.path).find((p) => p.endsWith('model.onnx'));
       if (!onnxFile) throw new Error(`the catalog names no ONNX file for ${role}`);
-      const opened = await openSession(
-        join(installed.dir, ...onnxFile.split('/')),
-        options.session,
-      );
+      opened = await openSession(join(installed.dir, ...onnxFile.split('/')), sessionOptions, role);
       const mappings = entry.files
         .map((f) => f.path)
         .filter((p) => p.endsWith('.json') && p.includes('mapping'));
@@ -140,16 +144,23 @@ export async function loadMlRuntime(
             new OnnxSequenceClassifier(modelId, labels, opened, tokenizer),
           );
       }
-      models.push({ role, status: 'loaded', executionProvider: opened.executionProvider });
+      runners.push(opened.runner);
+      return { role, status: 'loaded', executionProvider: opened.executionProvider };
     } catch (error) {
-      models.push({
+      await opened?.runner.release();
+      return {
         role,
         status: 'error',
         reason: error instanceof Error ? error.message : String(error),
-      });
+      };
     }
-  }
-  return { ml, models, ...(candidateCache ? { candidateCache } : {}) };
+  };
+  // Concurrently: each model's worker starts and opens its session on its own thread.
+  const models = await Promise.all([...rolesForConfig(config)].map(openRole));
+  const release = async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.release()));
+  };
+  return { ml, models, release, ...(candidateCache ? { candidateCache } : {}) };
 }
 
 /**

@@ -1,8 +1,6 @@
-import type { Tensor } from 'onnxruntime-node';
 import type { SequenceClassifier, TokenClassifier, TokenEntity } from '../types';
 import type { ModelTokenizer } from './hf-tokenizer';
-import { int64Tensor } from './ort';
-import type { OpenSession } from './ort';
+import type { Int64Feed, OpenSession } from './model-runner';
 
 /** Softmax over one row of logits, stable for large values. */
 export function softmax(
@@ -20,17 +18,17 @@ export function softmax(
 async function runLogits(opened: OpenSession, tokenizer: ModelTokenizer, text: string) {
   const encoded = await tokenizer.encode(text);
   const dims = [1, encoded.ids.length];
-  const { session } = opened;
-  const feeds: Record<string, Tensor> = {};
-  if (session.inputNames.includes('input_ids'))
-    feeds['input_ids'] = await int64Tensor(encoded.ids, dims);
-  if (session.inputNames.includes('attention_mask'))
-    feeds['attention_mask'] = await int64Tensor(encoded.attentionMask, dims);
-  const outputs = await session.run(feeds);
-  const name = session.outputNames.includes('logits') ? 'logits' : session.outputNames[0];
+  const { runner } = opened;
+  const feeds: Record<string, Int64Feed> = {};
+  if (runner.inputNames.includes('input_ids'))
+    feeds['input_ids'] = { type: 'int64', data: encoded.ids, dims };
+  if (runner.inputNames.includes('attention_mask'))
+    feeds['attention_mask'] = { type: 'int64', data: encoded.attentionMask, dims };
+  const outputs = await runner.run(feeds);
+  const name = runner.outputNames.includes('logits') ? 'logits' : runner.outputNames[0];
   const output = name ? outputs[name] : undefined;
   if (!output) throw new Error('the model produced no logits');
-  return { encoded, logits: output.data as Float32Array, dims: output.dims };
+  return { encoded, logits: output.data, dims: output.dims };
 }
 
 /** A classifier model: its session, tokenizer and label names. */

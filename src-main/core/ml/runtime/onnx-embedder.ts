@@ -1,9 +1,7 @@
-import type { Tensor } from 'onnxruntime-node';
 import type { Embedder } from '../types';
 import type { ModelTokenizer } from './hf-tokenizer';
 import { stackBatch } from './hf-tokenizer';
-import { int64Tensor } from './ort';
-import type { OpenSession } from './ort';
+import type { Int64Feed, OpenSession } from './model-runner';
 
 const BATCH = 8;
 
@@ -35,18 +33,19 @@ export class OnnxEmbedder implements Embedder {
   private async embedBatch(texts: readonly string[]): Promise<Float32Array[]> {
     const encodings = await Promise.all(texts.map((text) => this.tokenizer.encode(text)));
     const { ids, mask, dims } = stackBatch(encodings, this.tokenizer.padId);
-    const { session } = this.opened;
-    const feeds: Record<string, Tensor> = {};
-    if (session.inputNames.includes('input_ids')) feeds['input_ids'] = await int64Tensor(ids, dims);
-    if (session.inputNames.includes('attention_mask'))
-      feeds['attention_mask'] = await int64Tensor(mask, dims);
-    const outputs = await session.run(feeds);
-    const name = session.outputNames.includes('last_hidden_state')
+    const { runner } = this.opened;
+    const feeds: Record<string, Int64Feed> = {};
+    if (runner.inputNames.includes('input_ids'))
+      feeds['input_ids'] = { type: 'int64', data: ids, dims };
+    if (runner.inputNames.includes('attention_mask'))
+      feeds['attention_mask'] = { type: 'int64', data: mask, dims };
+    const outputs = await runner.run(feeds);
+    const name = runner.outputNames.includes('last_hidden_state')
       ? 'last_hidden_state'
-      : session.outputNames[0];
+      : runner.outputNames[0];
     const output = name ? outputs[name] : undefined;
     if (!output) throw new Error(`${this.id}: the model produced no output`);
-    return pool(output.data as Float32Array, output.dims, mask, this.dimension);
+    return pool(output.data, output.dims, mask, this.dimension);
   }
 }
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type * as OrtModule from 'onnxruntime-node';
-import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-node';
 import { createLogger } from '../../logger';
 
 const log = createLogger('onnx');
@@ -14,7 +14,8 @@ export function loadOrt(): Promise<Ort> {
   return ortModule;
 }
 
-export interface OpenSession {
+/** An ONNX Runtime session on the thread that opened it. */
+export interface OrtSession {
   session: InferenceSession;
   /** The execution provider the session runs on (`cpu` unless another was asked for and loaded). */
   executionProvider: string;
@@ -25,6 +26,12 @@ export interface SessionOptions {
   providers?: readonly string[];
   /** Threads inside one operator (HOMELANE_ORT_THREADS; default: up to 4, one per core). */
   threads?: number;
+  /**
+   * Run each model's session in its own worker thread (default), so models
+   * infer in parallel and the event loop stays free; `false` runs them on
+   * the calling thread (HOMELANE_ORT_WORKERS=0).
+   */
+  workers?: boolean;
 }
 
 export function sessionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SessionOptions {
@@ -33,18 +40,23 @@ export function sessionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Ses
     .map((p) => p.trim())
     .filter((p) => p !== '' && p !== 'cpu');
   const threads = Number(env['HOMELANE_ORT_THREADS']);
-  return { providers, ...(Number.isInteger(threads) && threads > 0 ? { threads } : {}) };
+  return {
+    providers,
+    ...(Number.isInteger(threads) && threads > 0 ? { threads } : {}),
+    ...(env['HOMELANE_ORT_WORKERS'] === '0' ? { workers: false } : {}),
+  };
 }
 
 /**
- * Opens a model once for the life of the router. A provider that cannot
- * load (not built into this onnxruntime, no device) is skipped with a log
- * line; the CPU provider is always the last resort.
+ * Creates an ONNX Runtime session on the calling thread (the main thread, or
+ * an inference worker). A provider that cannot load (not built into this
+ * onnxruntime, no device) is skipped with a log line; the CPU provider is
+ * always the last resort.
  */
-export async function openSession(
+export async function createOrtSession(
   modelPath: string,
   options: SessionOptions = {},
-): Promise<OpenSession> {
+): Promise<OrtSession> {
   const ort = await loadOrt();
   const threads = options.threads ?? Math.max(1, Math.min(4, availableParallelism()));
   const providers = [...new Set([...(options.providers ?? []), 'cpu'])];
@@ -66,9 +78,4 @@ export async function openSession(
     }
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
-}
-
-export async function int64Tensor(data: BigInt64Array, dims: readonly number[]): Promise<Tensor> {
-  const ort = await loadOrt();
-  return new ort.Tensor('int64', data, dims);
 }
