@@ -2,28 +2,17 @@ import { resolveModel } from '../config/normalize';
 import type { RouterConfig } from '../config/router-config';
 import type { Algorithm, ModelRef } from '../config/schema/decisions';
 import { multiFactorChoice } from './multi-factor';
+import {
+  ALGORITHM_TYPES,
+  LOOPER_ALGORITHMS as LOOPERS,
+  MODEL_BACKED_SELECTORS as MODEL_BACKED,
+  SELECTOR_ALGORITHMS as SELECTORS,
+} from './algorithm-types';
 
-/** Selector algorithms pick one model and the request is proxied as usual. */
-export const SELECTOR_ALGORITHMS = new Set(['static', 'latency_aware', 'multi_factor']);
-/** Selectors that need an on-device model or a helper LLM; without it upstream falls back to the first candidate. */
-export const MODEL_BACKED_SELECTORS = new Set([
-  'router_dc',
-  'hybrid',
-  'automix',
-  'knn',
-  'kmeans',
-  'svm',
-  'mlp',
-  'prompt',
-]);
-/** Looper algorithms call several models per request; the final model is known only when it runs. */
-export const LOOPER_ALGORITHMS = new Set(['confidence', 'ratings', 'remom', 'fusion', 'workflows']);
-
-export const KNOWN_ALGORITHMS = new Set([
-  ...SELECTOR_ALGORITHMS,
-  ...MODEL_BACKED_SELECTORS,
-  ...LOOPER_ALGORITHMS,
-]);
+export const SELECTOR_ALGORITHMS: ReadonlySet<string> = new Set(SELECTORS);
+export const MODEL_BACKED_SELECTORS: ReadonlySet<string> = new Set(MODEL_BACKED);
+export const LOOPER_ALGORITHMS: ReadonlySet<string> = new Set(LOOPERS);
+export const KNOWN_ALGORITHMS: ReadonlySet<string> = new Set(ALGORITHM_TYPES);
 
 export interface AlgorithmChoice {
   ref?: ModelRef;

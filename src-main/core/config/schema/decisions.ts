@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALGORITHM_TYPES } from '../../decisions/algorithm-types';
 import { RuleNodeSchema, bool, num, obj, openRecord, str } from './common';
 
 // `routing.decisions[]` (reference §4).
@@ -12,29 +13,16 @@ export const ModelRefSchema = obj({
   reasoning_description: str().optional(),
 });
 
-const ALGORITHM_BLOCKS = [
-  'latency_aware',
-  'multi_factor',
-  'router_dc',
-  'hybrid',
-  'automix',
-  'knn',
-  'kmeans',
-  'svm',
-  'mlp',
-  'prompt',
-  'confidence',
-  'ratings',
-  'remom',
-  'fusion',
-  'workflows',
-] as const;
-
 /** Algorithm blocks carry a type-specific sub-object named after the type. */
 export const AlgorithmSchema = z.looseObject({
   type: str().optional(),
   on_error: str().optional(),
-  ...Object.fromEntries(ALGORITHM_BLOCKS.map((name) => [name, openRecord().optional()])),
+  ...Object.fromEntries(
+    ALGORITHM_TYPES.filter((type) => type !== 'static').map((type) => [
+      type,
+      openRecord().optional(),
+    ]),
+  ),
 });
 
 export const PluginSchema = obj({
