@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { ChatCompletion, ChatDelta, ToolCallDelta, Usage } from './chat-types';
+import { LaneError } from './lane-errors';
+
+// Lenient readers for the OpenAI wire format: only the fields a lane uses
+// are checked, every one may be missing or null, unknown fields are ignored.
+// Both `reasoning_content` (vLLM, DeepSeek) and `reasoning` (newer vLLM,
+// OpenRouter) carry thinking text. Only the first choice is read.
+
+const text = z.string().nullish();
+
+const usageSchema = z
+  .object({
+    prompt_tokens: z.number().nullish(),
+    completion_tokens: z.number().nullish(),
+    total_tokens: z.number().nullish(),
+  })
+  .nullish();
+
+const functionSchema = z.object({ name: text, arguments: text }).nullish();
+
+const messageSchema = z.object({
+  content: text,
+  reasoning_content: text,
+  reasoning: text,
+  tool_calls: z.array(z.object({ id: text, function: functionSchema })).nullish(),
+});
+
+const completionSchema = z.object({
+  id: text,
+  model: text,
+  choices: z.array(z.object({ message: messageSchema, finish_reason: text })).min(1),
+  usage: usageSchema,
+});
+
+const chunkSchema = z.object({
+  choices: z
+    .array(
+      z.object({
+        delta: z
+          .object({
+            content: text,
+            reasoning_content: text,
+            reasoning: text,
+            tool_calls: z
+              .array(z.object({ index: z.number().nullish(), id: text, function: functionSchema }))
+              .nullish(),
+          })
+          .nullish(),
+        finish_reason: text,
+      }),
+    )
+    .nullish(),
+  usage: usageSchema,
+});
+
+const errorBodySchema = z.union([
+  z.object({ error: z.object({ message: z.string(), code: z.unknown().optional() }) }),
+  z.object({ error: z.string() }),
+  z.object({ message: z.string() }),
+  z.object({ detail: z.string() }),
+]);
+
+const modelsSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+
+function parseJson(raw: string, what: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (cause) {
+    throw new LaneError('invalid_response', `${what} is not JSON: ${raw.slice(0, 200)}`, {
+      cause,
+    });
+  }
+}
+
+function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new LaneError('invalid_response', `${what} has an unexpected shape`, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+function usageOf(raw: z.infer<typeof usageSchema>): Usage | undefined {
+  if (!raw) return undefined;
+  const usage: Usage = {};
+  if (raw.prompt_tokens != null) usage.promptTokens = raw.prompt_tokens;
+  if (raw.completion_tokens != null) usage.completionTokens = raw.completion_tokens;
+  if (raw.total_tokens != null) usage.totalTokens = raw.total_tokens;
+  return usage;
+}
+
+export function parseCompletion(raw: string): ChatCompletion {
+  const body = checked(completionSchema, parseJson(raw, 'The completion'), 'The completion');
+  const choice = body.choices[0];
+  if (!choice) throw new LaneError('invalid_response', 'The completion has no choices');
+  const message = choice.message;
+  const completion: ChatCompletion = {
+    content: message.content ?? null,
+    toolCalls: (message.tool_calls ?? []).map((call) => ({
+      id: call.id ?? '',
+      name: call.function?.name ?? '',
+      arguments: call.function?.arguments ?? '',
+    })),
+    finishReason: choice.finish_reason ?? null,
+  };
+  const reasoning = message.reasoning_content ?? message.reasoning;
+  if (reasoning) completion.reasoning = reasoning;
+  if (body.id) completion.id = body.id;
+  if (body.model) completion.model = body.model;
+  const usage = usageOf(body.usage);
+  if (usage) completion.usage = usage;
+  return completion;
+}
+
+/**
+ * One SSE `data:` payload as a delta; null when the chunk carried nothing
+ * (the role-only opener). A chunk carrying `error` is the server failing
+ * mid-stream (vLLM does this) and becomes an http_error.
+ */
+export function parseChunk(raw: string): ChatDelta | null {
+  const json = parseJson(raw, 'A stream chunk');
+  const failure = errorBodySchema.safeParse(json);
+  if (failure.success && typeof json === 'object' && json !== null && 'error' in json) {
+    throw new LaneError('http_error', `The server failed mid-stream: ${errorText(failure.data)}`);
+  }
+  const chunk = checked(chunkSchema, json, 'A stream chunk');
+  const delta: ChatDelta = {};
+  const choice = chunk.choices?.[0];
+  const body = choice?.delta;
+  if (body?.content) delta.content = body.content;
+  const reasoning = body?.reasoning_content ?? body?.reasoning;
+  if (reasoning) delta.reasoning = reasoning;
+  if (body?.tool_calls?.length) {
+    delta.toolCalls = body.tool_calls.map((call, position) => {
+      const fragment: ToolCallDelta = { index: call.index ?? position };
+      if (call.id) fragment.id = call.id;
+      if (call.function?.name) fragment.name = call.function.name;
+      if (call.function?.arguments) fragment.arguments = call.function.arguments;
+      return fragment;
+    });
+  }
+  if (choice?.finish_reason) delta.finishReason = choice.finish_reason;
+  const usage = usageOf(chunk.usage);
+  if (usage) delta.usage = usage;
+  return Object.keys(delta).length > 0 ? delta : null;
+}
+
+function errorText(body: z.infer<typeof errorBodySchema>): string {
+  if ('detail' in body) return body.detail;
+  if ('message' in body) return body.message;
+  return typeof body.error === 'string' ? body.error : body.error.message;
+}
+
+/** The server's own words from an error body (OpenAI shape and common variants), else the raw text. */
+export function errorMessageOf(raw: string): string {
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return errorText(parsed.data);
+  } catch {
+    // Not JSON: fall through to the raw text.
+  }
+  return raw.trim().slice(0, 500);
+}
+
+export function parseModelIds(raw: string): string[] {
+  return checked(modelsSchema, parseJson(raw, 'The model list'), 'The model list').data.map(
+    (model) => model.id,
+  );
+}

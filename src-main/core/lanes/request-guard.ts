@@ -1,0 +1,98 @@
+import type { PartialAnswer } from './chat-types';
+import { LaneError } from './lane-errors';
+
+type TripCause = 'caller' | 'connect_timeout' | 'idle_timeout';
+
+// Any failure before response headers (ECONNREFUSED, ENOTFOUND, EAI_AGAIN,
+// ECONNRESET, a TLS error…) is `unreachable`; the code is kept in the message.
+
+/** The errno-style code fetch buries in `error.cause` (or its own code). */
+function systemCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    if (typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
+    e = typeof e === 'object' && 'cause' in e ? e.cause : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Owns the AbortController of one request: the caller's signal, the connect
+ * timer (until response headers) and the idle timer (per body read) all
+ * abort it, and the guard remembers which one did so that the error the
+ * fetch throws can be turned into the right LaneError.
+ */
+export class RequestGuard {
+  private readonly controller = new AbortController();
+  private cause: TripCause | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onCallerAbort = () => this.trip('caller');
+
+  constructor(private readonly callerSignal: AbortSignal | undefined) {
+    if (callerSignal?.aborted) this.trip('caller');
+    else callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Throws `aborted` if the caller has already given up. */
+  throwIfTripped(): void {
+    if (this.cause) throw this.toLaneError(new Error('tripped'), 'connect');
+  }
+
+  arm(cause: 'connect_timeout' | 'idle_timeout', ms: number): void {
+    this.disarm();
+    this.timer = setTimeout(() => this.trip(cause), ms);
+  }
+
+  disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Stops the timers and lets go of the connection (a no-op once the body was read). */
+  dispose(): void {
+    this.disarm();
+    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    if (!this.controller.signal.aborted) this.controller.abort();
+  }
+
+  /** Maps whatever fetch or a body read threw into a LaneError. */
+  toLaneError(error: unknown, phase: 'connect' | 'body', partial?: PartialAnswer): LaneError {
+    const lane = this.classify(error, phase);
+    return partial ? lane.withPartial(partial) : lane;
+  }
+
+  private trip(cause: TripCause): void {
+    if (this.cause) return;
+    this.cause = cause;
+    this.disarm();
+    this.controller.abort();
+  }
+
+  private classify(error: unknown, phase: 'connect' | 'body'): LaneError {
+    if (this.cause === 'caller') {
+      return new LaneError('aborted', 'The request was cancelled', { cause: error });
+    }
+    if (this.cause === 'connect_timeout') {
+      return new LaneError('connect_timeout', 'The server sent no response in time', {
+        cause: error,
+      });
+    }
+    if (this.cause === 'idle_timeout') {
+      return new LaneError('idle_timeout', 'The server went silent mid-answer', { cause: error });
+    }
+    if (error instanceof LaneError) return error;
+    const code = systemCode(error);
+    const detail = code ? ` (${code})` : '';
+    if (phase === 'connect') {
+      return new LaneError('unreachable', `The server could not be reached${detail}`, {
+        cause: error,
+      });
+    }
+    return new LaneError('stream_dropped', `The connection dropped mid-answer${detail}`, {
+      cause: error,
+    });
+  }
+}
