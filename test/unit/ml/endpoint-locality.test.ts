@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  endpointLocality,
-  hostLocality,
-} from '../../../src-main/core/ml/runtime/endpoint-locality';
+import { endpointLocality, hostLocality } from '../../../src-main/core/net/endpoint-locality';
 
 // Homelane sends request texts to a remote embedding model only when it is
 // on this machine or the local network; these cases pin down the boundary.

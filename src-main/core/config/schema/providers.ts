@@ -37,6 +37,8 @@ export const ProviderModelSchema = obj({
   backend_refs: z.array(BackendRefSchema).optional(),
   reliability: openRecord().optional(),
   external_model_ids: z.record(z.string(), z.string()).optional(),
+  /** Homelane's extension: where the model runs. Exports for upstream strip it. */
+  locality: z.enum(['local', 'lan', 'cloud']).optional(),
 });
 
 export const ReasoningFamilySchema = obj({ type: str(), parameter: str() });

@@ -10,7 +10,7 @@ import { inspectInstalledModel } from '../download/installed-models';
 import type { MlRuntime } from '../types';
 import { ROLE_OF_FAMILY } from '../model-roles';
 import { CandidateEmbeddingCache } from './candidate-cache';
-import { endpointLocality } from './endpoint-locality';
+import { endpointLocality } from '../../net/endpoint-locality';
 import { loadTokenizer, modelMaxLength } from './hf-tokenizer';
 import { readLabels } from './model-labels';
 import { OnnxEmbedder } from './onnx-embedder';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorCode } from '../download/classify-error';
 import type { Embedder } from '../types';
-import { endpointLocality, parseEndpointUrl } from './endpoint-locality';
+import { endpointLocality, parseEndpointUrl } from '../../net/endpoint-locality';
 
 // An embedding model served over an OpenAI-compatible `/v1/embeddings`
 // endpoint (Ollama, llama.cpp, vLLM, LM Studio, TEI…). Request texts leave
