@@ -21,28 +21,27 @@ export const ROLE_OF_FAMILY: Partial<Record<SignalType, ModelRoleName>> = {
   modality: 'modality',
 };
 
+/** The slot of the ML runtime each model role fills. */
+export const RUNTIME_SLOT = {
+  embedding: 'embedder',
+  domain: 'domain',
+  jailbreak: 'jailbreak',
+  pii: 'pii',
+  fact_check: 'factCheck',
+  feedback: 'feedback',
+  modality: 'modality',
+} as const satisfies Record<ModelRoleName, keyof MlRuntime>;
+
+/** The sequence-classifier roles, by the runtime slot they fill. */
+export type ClassifierRole = Exclude<ModelRoleName, 'embedding' | 'pii'>;
+
 /** The model instance a family would use, if loaded. */
 export function modelForFamily(
   ml: MlRuntime,
   type: SignalType,
 ): { id: string; executionProvider?: string } | undefined {
   const role = ROLE_OF_FAMILY[type];
-  const model =
-    role === 'embedding'
-      ? ml.embedder
-      : role === 'domain'
-        ? ml.domain
-        : role === 'jailbreak'
-          ? ml.jailbreak
-          : role === 'pii'
-            ? ml.pii
-            : role === 'fact_check'
-              ? ml.factCheck
-              : role === 'feedback'
-                ? ml.feedback
-                : role === 'modality'
-                  ? ml.modality
-                  : undefined;
+  const model = role ? ml[RUNTIME_SLOT[role]] : undefined;
   if (!model) return undefined;
   const provider = (model as { executionProvider?: unknown }).executionProvider;
   return { id: model.id, ...(typeof provider === 'string' ? { executionProvider: provider } : {}) };

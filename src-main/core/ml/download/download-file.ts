@@ -106,6 +106,13 @@ export async function downloadFile(
     ctx.onProgress();
   };
 
+  /** The file is in place and verified: drop its resume record and report it. */
+  const finish = async (sha256: string, reused: boolean, commit: string | null) => {
+    await rm(metaPath, { force: true });
+    ctx.emit({ type: 'file-done', path: target.path, size: target.size, sha256, verified, reused });
+    return { path: target.path, size: target.size, sha256, verified, commit };
+  };
+
   try {
     // Staged by an earlier attempt: check it again rather than download again.
     if ((await sizeOf(finalPath)) === target.size) {
@@ -114,16 +121,7 @@ export async function downloadFile(
       const sha256 = hash.digest('hex');
       if (!target.sha256 || sha256 === target.sha256) {
         await rm(partialPath, { force: true });
-        await rm(metaPath, { force: true });
-        ctx.emit({
-          type: 'file-done',
-          path: target.path,
-          size: target.size,
-          sha256,
-          verified,
-          reused: true,
-        });
-        return { path: target.path, size: target.size, sha256, verified, commit: null };
+        return finish(sha256, true, null);
       }
       ctx.tracker.restartFile();
     }
@@ -193,16 +191,7 @@ export async function downloadFile(
       );
     }
     await rename(partialPath, finalPath);
-    await rm(metaPath, { force: true });
-    ctx.emit({
-      type: 'file-done',
-      path: target.path,
-      size: target.size,
-      sha256,
-      verified,
-      reused: false,
-    });
-    return { path: target.path, size: target.size, sha256, verified, commit };
+    return finish(sha256, false, commit);
   } catch (error) {
     throw classifyDownloadError(error, errorContext);
   }

@@ -8,7 +8,8 @@ import { findCatalogEntry, shippedModelCatalog } from '../catalog/model-catalog'
 import type { ModelCatalog, ModelRole } from '../catalog/model-catalog';
 import { inspectInstalledModel } from '../download/installed-models';
 import type { MlRuntime } from '../types';
-import { ROLE_OF_FAMILY } from '../model-roles';
+import { ROLE_OF_FAMILY, RUNTIME_SLOT } from '../model-roles';
+import type { ClassifierRole } from '../model-roles';
 import { CandidateEmbeddingCache } from './candidate-cache';
 import { endpointLocality } from '../../net/endpoint-locality';
 import { loadTokenizer, modelMaxLength } from './hf-tokenizer';
@@ -138,10 +139,11 @@ export async function loadMlRuntime(
         if (entry.task === 'token_classification')
           ml.pii = new OnnxTokenClassifier(modelId, labels, opened, tokenizer);
         else
-          assignClassifier(
-            ml,
-            role,
-            new OnnxSequenceClassifier(modelId, labels, opened, tokenizer),
+          ml[RUNTIME_SLOT[role as ClassifierRole]] = new OnnxSequenceClassifier(
+            modelId,
+            labels,
+            opened,
+            tokenizer,
           );
       }
       runners.push(opened.runner);
@@ -195,16 +197,4 @@ async function openRemoteEmbedder(
   } catch (error) {
     return failed(error instanceof Error ? error.message : String(error));
   }
-}
-
-function assignClassifier(
-  ml: MlRuntime,
-  role: ModelRole,
-  classifier: OnnxSequenceClassifier,
-): void {
-  if (role === 'domain') ml.domain = classifier;
-  else if (role === 'jailbreak') ml.jailbreak = classifier;
-  else if (role === 'fact_check') ml.factCheck = classifier;
-  else if (role === 'feedback') ml.feedback = classifier;
-  else if (role === 'modality') ml.modality = classifier;
 }
