@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// Starts test/support/stand-in-llm/server.mjs as its own process and talks
+// Starts test/support/stand-in-llm/server.mjs (OpenAI-compatible and
+// Anthropic Messages endpoints) as its own process and talks
 // to its control endpoints. See that file for the behaviour switches.
 
 const SERVER = fileURLToPath(new URL('./stand-in-llm/server.mjs', import.meta.url));
@@ -19,12 +20,19 @@ export interface StandInBehaviour {
   crlf?: boolean;
   comments?: boolean;
   noDone?: boolean;
+  /** Anthropic streams: send n events, then `event: error` (overloaded), then end. */
+  errorAfterEvents?: number;
+  /** Anthropic GET /v1/models: at most n models per page. */
+  modelPageSize?: number;
 }
 
 export interface StandInRequest {
   method: string;
   path: string;
   authorization: string | null;
+  /** The `x-api-key` header (Anthropic's key). */
+  xApiKey: string | null;
+  anthropicVersion: string | null;
   body?: Record<string, unknown>;
 }
 

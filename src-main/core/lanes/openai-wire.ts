@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChatCompletion, ChatDelta, ToolCallDelta, Usage } from './chat-types';
 import { LaneError } from './lane-errors';
+import { checked, parseJson } from './wire-json';
 
 // Lenient readers for the OpenAI wire format: only the fields a lane uses
 // are checked, every one may be missing or null, unknown fields are ignored.
@@ -62,26 +63,6 @@ const errorBodySchema = z.union([
 ]);
 
 const modelsSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
-
-function parseJson(raw: string, what: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch (cause) {
-    throw new LaneError('invalid_response', `${what} is not JSON: ${raw.slice(0, 200)}`, {
-      cause,
-    });
-  }
-}
-
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new LaneError('invalid_response', `${what} has an unexpected shape`, {
-      cause: result.error,
-    });
-  }
-  return result.data;
-}
 
 function usageOf(raw: z.infer<typeof usageSchema>): Usage | undefined {
   if (!raw) return undefined;

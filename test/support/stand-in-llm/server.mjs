@@ -1,13 +1,21 @@
-// A stand-in OpenAI-compatible LLM server for tests, run as its own process:
+// A stand-in LLM server for tests (OpenAI-compatible, and Anthropic's
+// Messages API), run as its own process:
 //   node test/support/stand-in-llm/server.mjs
 // It listens on 127.0.0.1 with a free port and prints
 //   stand-in-llm listening on http://127.0.0.1:<port>
 // It exits when its stdin closes (so it never outlives the test run).
 //
 // Endpoints: POST /v1/chat/completions (streamed or not), GET /v1/models,
-// GET /health (200, empty body, as vLLM). The answer is derived from the
+// GET /health (200, empty body, as vLLM), GET /version (as vLLM). The answer is derived from the
 // last user message: content "Echo: <text>", reasoning "Thinking about
 // <text>." when asked, and a call of the first tool when `tools` is sent.
+//
+// Anthropic side: POST /v1/messages (streamed or not) answers the same way
+// with `thinking`, `text` and `tool_use` blocks (thinking also when the body
+// enables it); it checks what Anthropic requires (model, max_tokens, only
+// user/assistant turns, a thinking budget of 1024 up and below max_tokens)
+// and answers 400 otherwise. Requests carrying `anthropic-version` get
+// Anthropic-shaped errors and GET /v1/models pages (limit, after_id).
 //
 // Behaviour switches, per request as JSON in the `x-stand-in` header, or
 // for every request through POST /_stand-in/behaviour:
@@ -20,13 +28,35 @@
 //   reasoning: true               also emit reasoning_content
 //   crlf: true                    end SSE lines with CRLF
 //   comments: true                interleave `: keep-alive` comments
-//   noDone: true                  close without `data: [DONE]`
+//   noDone: true                  close without `data: [DONE]` (Anthropic: without message_stop)
+//   errorAfterEvents: n           (Anthropic) send n events, then `event: error`, then end
+//   modelPageSize: n              (Anthropic) serve GET /v1/models n models per page
 // Control: GET /_stand-in/requests (what was received), GET /_stand-in/stats
 // ({disconnects}: responses the client abandoned), POST /_stand-in/reset.
 
 import { createServer } from 'node:http';
 
-const MODELS = ['stand-in-small', 'stand-in-large'];
+// Command-line flags, so the same file can run as a container's entry point:
+//   --host H --port N             listen there (default 127.0.0.1, a free port)
+//   --served-model-name A B ...   the model ids it answers to (as vLLM)
+//   --persist                     keep running when stdin closes
+// Any other flag (vLLM's own) is accepted and ignored.
+function parseArgs(argv) {
+  const options = { host: '127.0.0.1', port: 0, models: [], persist: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--host') options.host = argv[++i];
+    else if (flag === '--port') options.port = Number(argv[++i]);
+    else if (flag === '--persist') options.persist = true;
+    else if (flag === '--served-model-name') {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options.models.push(argv[++i]);
+    }
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2));
+const MODELS = options.models.length ? options.models : ['stand-in-small', 'stand-in-large'];
 const state = { requests: [], disconnects: 0, behaviour: {} };
 
 function readBody(req) {
@@ -157,6 +187,13 @@ function chunks(answer, includeUsage) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function stream(req, res, answer, behaviour, includeUsage) {
+  const events = chunks(answer, includeUsage).map((c) => ({ data: JSON.stringify(c) }));
+  if (!behaviour.noDone) events.push({ data: '[DONE]' });
+  await sendEvents(res, events, behaviour);
+}
+
+/** Writes SSE events ({event?, data}) under the stream behaviour switches. */
+async function sendEvents(res, events, behaviour) {
   const eol = behaviour.crlf ? '\r\n' : '\n';
   res.writeHead(200, {
     'content-type': 'text/event-stream',
@@ -164,8 +201,6 @@ async function stream(req, res, answer, behaviour, includeUsage) {
     connection: 'keep-alive',
   });
   res.flushHeaders();
-  const events = chunks(answer, includeUsage).map((c) => JSON.stringify(c));
-  if (!behaviour.noDone) events.push('[DONE]');
   let closed = false;
   res.on('close', () => (closed = true));
   // Each write is awaited so that a drop never loses events already sent.
@@ -180,7 +215,8 @@ async function stream(req, res, answer, behaviour, includeUsage) {
     if (behaviour.eventDelayMs) await sleep(behaviour.eventDelayMs);
     if (closed) return;
     if (behaviour.comments) await write(`: keep-alive${eol}`);
-    await write(`data: ${events[i]}${eol}${eol}`);
+    const name = events[i].event === undefined ? '' : `event: ${events[i].event}${eol}`;
+    await write(`${name}data: ${events[i].data}${eol}${eol}`);
   }
   res.end();
 }
@@ -200,8 +236,183 @@ async function chatCompletions(req, res, behaviour) {
   else json(res, 200, completion(answer));
 }
 
+// ---- Anthropic Messages API ----
+
+const ANTHROPIC_ERROR_TYPES = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  429: 'rate_limit_error',
+  529: 'overloaded_error',
+};
+
+function anthropicError(res, status, message, headers = {}) {
+  const type = ANTHROPIC_ERROR_TYPES[status] ?? 'api_error';
+  json(res, status, { type: 'error', error: { type, message } }, headers);
+}
+
+/** What the real API refuses, as a message; null when the body is acceptable. */
+function invalidMessagesBody(body) {
+  if (typeof body.model !== 'string') return 'model: Field required';
+  if (!Number.isInteger(body.max_tokens) || body.max_tokens < 1)
+    return 'max_tokens: Field required';
+  if (!Array.isArray(body.messages)) return 'messages: Field required';
+  if (body.messages.length === 0) return 'messages: at least one message is required';
+  const role = body.messages.find((m) => m?.role !== 'user' && m?.role !== 'assistant')?.role;
+  if (role !== undefined) return `messages: Unexpected role "${role}"`;
+  if (body.thinking?.type === 'enabled') {
+    const budget = body.thinking.budget_tokens;
+    if (!Number.isInteger(budget) || budget < 1024) return 'thinking.budget_tokens: at least 1024';
+    if (budget >= body.max_tokens)
+      return '`max_tokens` must be greater than `thinking.budget_tokens`';
+  }
+  return null;
+}
+
+function anthropicAnswer(body, behaviour) {
+  const text = lastUserText(body.messages);
+  const tools = Array.isArray(body.tools) ? body.tools : [];
+  const tool = body.tool_choice?.type !== 'none' ? tools[0]?.name : undefined;
+  const thinks = behaviour.reasoning || body.thinking?.type === 'enabled';
+  const content = tool ? null : `Echo: ${text}`;
+  const reasoning = thinks ? `Thinking about ${text}.` : null;
+  return {
+    model: body.model,
+    content,
+    reasoning,
+    toolCall: tool ? { id: 'toolu_stand_in_0', name: tool, input: { text } } : null,
+    promptTokens: body.messages.reduce(
+      (sum, m) => sum + words(messageText(m?.content)).length,
+      words(messageText(body.system)).length,
+    ),
+    outputTokens: words(content ?? '').length + words(reasoning ?? '').length + (tool ? 2 : 0),
+    stopReason: tool ? 'tool_use' : 'end_turn',
+  };
+}
+
+function anthropicMessage(answer) {
+  const content = [];
+  if (answer.reasoning) {
+    content.push({ type: 'thinking', thinking: answer.reasoning, signature: 'stand-in-signature' });
+  }
+  if (answer.content !== null) content.push({ type: 'text', text: answer.content });
+  if (answer.toolCall) content.push({ type: 'tool_use', ...answer.toolCall });
+  return {
+    id: 'msg_stand_in',
+    type: 'message',
+    role: 'assistant',
+    model: answer.model,
+    content,
+    stop_reason: answer.stopReason,
+    stop_sequence: null,
+    usage: { input_tokens: answer.promptTokens, output_tokens: answer.outputTokens },
+  };
+}
+
+/** The events of a streamed answer, as the real API orders them. */
+function anthropicEvents(answer, behaviour) {
+  const event = (type, fields = {}) => ({ event: type, data: JSON.stringify({ type, ...fields }) });
+  const out = [
+    event('message_start', {
+      message: {
+        id: 'msg_stand_in',
+        type: 'message',
+        role: 'assistant',
+        model: answer.model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: answer.promptTokens, output_tokens: 1 },
+      },
+    }),
+    event('ping'),
+  ];
+  let index = 0;
+  const block = (start, deltas) => {
+    out.push(event('content_block_start', { index, content_block: start }));
+    for (const delta of deltas) out.push(event('content_block_delta', { index, delta }));
+    out.push(event('content_block_stop', { index }));
+    index++;
+  };
+  if (answer.reasoning) {
+    block({ type: 'thinking', thinking: '' }, [
+      ...words(answer.reasoning).map((piece) => ({ type: 'thinking_delta', thinking: piece })),
+      { type: 'signature_delta', signature: 'stand-in-signature' },
+    ]);
+  }
+  if (answer.content !== null) {
+    block(
+      { type: 'text', text: '' },
+      words(answer.content).map((piece) => ({ type: 'text_delta', text: piece })),
+    );
+  }
+  if (answer.toolCall) {
+    const args = JSON.stringify(answer.toolCall.input);
+    const half = Math.floor(args.length / 2);
+    block({ type: 'tool_use', id: answer.toolCall.id, name: answer.toolCall.name, input: {} }, [
+      { type: 'input_json_delta', partial_json: '' },
+      { type: 'input_json_delta', partial_json: args.slice(0, half) },
+      { type: 'input_json_delta', partial_json: args.slice(half) },
+    ]);
+  }
+  out.push(
+    event('message_delta', {
+      delta: { stop_reason: answer.stopReason, stop_sequence: null },
+      usage: { output_tokens: answer.outputTokens },
+    }),
+  );
+  if (!behaviour.noDone) out.push(event('message_stop'));
+  if (behaviour.errorAfterEvents != null) {
+    out.splice(behaviour.errorAfterEvents);
+    out.push(
+      event('error', {
+        error: { type: 'overloaded_error', message: behaviour.message ?? 'Overloaded' },
+      }),
+    );
+  }
+  return out;
+}
+
+async function messages(req, res, behaviour) {
+  const raw = await readBody(req);
+  let body;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return anthropicError(res, 400, 'body is not JSON');
+  }
+  state.requests[state.requests.length - 1].body = body;
+  const invalid = invalidMessagesBody(body);
+  if (invalid) return anthropicError(res, 400, invalid);
+  const answer = anthropicAnswer(body, behaviour);
+  if (body.stream) await sendEvents(res, anthropicEvents(answer, behaviour), behaviour);
+  else json(res, 200, anthropicMessage(answer));
+}
+
+/** GET /v1/models as Anthropic pages it: `limit` (default 20) after `after_id`. */
+function anthropicModels(res, url, behaviour) {
+  const asked = Number(url.searchParams.get('limit') ?? 20);
+  const limit = Math.min(asked, behaviour.modelPageSize ?? asked);
+  const after = url.searchParams.get('after_id');
+  const from = after === null ? 0 : MODELS.indexOf(after) + 1;
+  const page = MODELS.slice(from, from + limit);
+  return json(res, 200, {
+    data: page.map((id) => ({
+      type: 'model',
+      id,
+      display_name: id,
+      created_at: '2025-01-01T00:00:00Z',
+    })),
+    has_more: from + limit < MODELS.length,
+    first_id: page[0] ?? null,
+    last_id: page.at(-1) ?? null,
+  });
+}
+
 async function handle(req, res) {
-  const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+  const url = new URL(req.url ?? '/', 'http://stand-in');
+  const path = url.pathname;
   if (path.startsWith('/_stand-in/')) {
     if (path === '/_stand-in/requests') return json(res, 200, state.requests);
     if (path === '/_stand-in/stats') return json(res, 200, { disconnects: state.disconnects });
@@ -220,7 +431,10 @@ async function handle(req, res) {
     method: req.method,
     path,
     authorization: req.headers.authorization ?? null,
+    xApiKey: req.headers['x-api-key'] ?? null,
+    anthropicVersion: req.headers['anthropic-version'] ?? null,
   });
+  const anthropic = path === '/v1/messages' || req.headers['anthropic-version'] !== undefined;
   res.on('close', () => {
     if (!res.writableFinished) state.disconnects++;
   });
@@ -234,6 +448,10 @@ async function handle(req, res) {
   if (behaviour.status) {
     const headers =
       behaviour.retryAfter != null ? { 'retry-after': String(behaviour.retryAfter) } : {};
+    if (anthropic) {
+      const message = behaviour.message ?? `stand-in failure ${behaviour.status}`;
+      return anthropicError(res, behaviour.status, message, headers);
+    }
     return json(
       res,
       behaviour.status,
@@ -251,15 +469,28 @@ async function handle(req, res) {
     res.writeHead(200);
     return res.end();
   }
+  if (req.method === 'GET' && path === '/version') {
+    return json(res, 200, { version: '0.17.0+stand-in' });
+  }
+  if (req.method === 'GET' && path === '/v1/models' && anthropic) {
+    return anthropicModels(res, url, behaviour);
+  }
   if (req.method === 'GET' && path === '/v1/models') {
     return json(res, 200, {
       object: 'list',
-      data: MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'stand-in' })),
+      data: MODELS.map((id) => ({
+        id,
+        object: 'model',
+        created: 0,
+        owned_by: 'vllm',
+        max_model_len: 32768,
+      })),
     });
   }
   if (req.method === 'POST' && path === '/v1/chat/completions') {
     return chatCompletions(req, res, behaviour);
   }
+  if (req.method === 'POST' && path === '/v1/messages') return messages(req, res, behaviour);
   json(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'not_found' } });
 }
 
@@ -270,11 +501,13 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(0, '127.0.0.1', () => {
+server.listen(options.port, options.host, () => {
   const { port } = server.address();
-  process.stdout.write(`stand-in-llm listening on http://127.0.0.1:${port}\n`);
+  process.stdout.write(`stand-in-llm listening on http://${options.host}:${port}\n`);
 });
 
-process.stdin.resume();
-process.stdin.on('end', () => process.exit(0));
+if (!options.persist) {
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+}
 process.on('SIGTERM', () => process.exit(0));
