@@ -12,8 +12,27 @@ function levelFromEnv(): string {
 
 // One root logger for the process. It writes JSON lines to stderr so that
 // stdout stays free for what commands print for people and scripts.
+// Keys and tokens under these names never reach a log line, whatever logs them.
+const REDACT = [
+  'apiKey',
+  'api_key',
+  'authorization',
+  'headers.authorization',
+  'headers["x-api-key"]',
+  '*.apiKey',
+  '*.api_key',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
+];
+
 const root: Logger = pino(
-  { name: 'homelane', level: levelFromEnv(), base: { pid: process.pid } },
+  {
+    name: 'homelane',
+    level: levelFromEnv(),
+    base: { pid: process.pid },
+    redact: { paths: REDACT, censor: '[redacted]' },
+  },
   pino.destination({ fd: 2, sync: true }),
 );
 

@@ -25,12 +25,14 @@ export interface ServeProcess {
 export function runHomelane(
   args: string[],
   timeoutMs = 20_000,
+  extra: { env?: Record<string, string>; input?: string } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HOMELANE_BIN, ...args], {
       cwd: REPO_ROOT,
-      env: childEnv(),
+      env: { ...childEnv(), ...extra.env },
     });
+    child.stdin.end(extra.input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../version';
 import type { CliIo } from './io';
+import { addChatCommand } from './chat-command';
+import { addLanesCommand } from './lanes-command';
 import { addModelsCommand } from './models-command';
 import { addProbeCommand } from './probe-command';
 import { addRouteCommand } from './route-command';
+import { addSecretsCommand } from './secrets-command';
 import { addServeCommand } from './serve-command';
 import { addValidateCommand } from './validate-command';
 
@@ -22,5 +25,8 @@ export function createProgram(io: CliIo): Command {
   addProbeCommand(program, io);
   addServeCommand(program, io);
   addModelsCommand(program, io);
+  addLanesCommand(program, io);
+  addChatCommand(program, io);
+  addSecretsCommand(program, io);
   return program;
 }

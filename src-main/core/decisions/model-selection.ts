@@ -112,6 +112,14 @@ function fromDefault(config: RouterConfig, reason: string): ModelSelection {
   };
 }
 
+/** What choosing one modelRef means: alias, upstream id and reasoning (used by fallback). */
+export function refSelection(
+  config: RouterConfig,
+  ref: ModelRef,
+): Pick<ModelSelection, 'model' | 'upstreamModel' | 'lora' | 'reasoning'> {
+  return { ...describe(config, ref), reasoning: reasoningFor(config, ref) };
+}
+
 function describe(
   config: RouterConfig,
   ref: ModelRef,

@@ -19,7 +19,11 @@ import {
 export type LaneLocality = EndpointLocality;
 
 /** Where a lane's locality came from, strongest first. */
-export type LocalitySource = 'config' | 'card_tag' | 'endpoint' | 'default';
+export type LocalitySource =
+  'config' | 'card_tag' | 'endpoint' | 'default' | 'managed' | 'lan_endpoint';
+
+/** Where a lane was declared: the policy, a managed container, or a LAN endpoint added here. */
+export type LaneOrigin = 'config' | 'managed' | 'lan';
 
 export type ApiFormat = 'openai' | 'anthropic';
 
@@ -27,6 +31,9 @@ export interface Lane {
   /** `<model>_<ref name>`; `<model>_default` for a model without backend refs. */
   id: string;
   alias: string;
+  origin: LaneOrigin;
+  /** The managed lane or LAN endpoint behind it, by name. */
+  source?: string;
   upstreamModelId: string;
   apiFormat: ApiFormat;
   /** `base_url` when set, else `protocol://host:port`; absent when unroutable. */
@@ -40,6 +47,8 @@ export interface Lane {
   locality: LaneLocality;
   localitySource: LocalitySource;
   apiKeyEnv?: string;
+  /** A SecretStore name holding the key (lanes added here). */
+  apiKeySecret?: string;
   /** Why no request can be sent down this lane; absent when it can. */
   unroutable?: string;
 }
@@ -63,6 +72,7 @@ export function buildLanes(config: RouterConfig): Lane[] {
       lanes.push({
         id: `${model.alias}_default`,
         alias: model.alias,
+        origin: 'config',
         upstreamModelId: model.upstreamModelId,
         apiFormat: apiFormatOf(model),
         protocol: 'http',
@@ -102,6 +112,7 @@ function laneOf(model: ModelInfo, ref: BackendRef, index: number): Lane {
   const lane: Lane = {
     id: `${model.alias}_${name}`,
     alias: model.alias,
+    origin: 'config',
     upstreamModelId: model.upstreamModelId,
     apiFormat: apiFormatOf(model),
     protocol,

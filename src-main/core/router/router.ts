@@ -23,7 +23,7 @@ import { RoutingError, resolveRoute } from './resolve-route';
 import { emptySignalState } from './signal-state';
 import type { SignalState } from './signal-state';
 import { mergeOutput, runSignalFamilies } from './run-signals';
-import { toRecord, traceSkeleton } from './trace-build';
+import { toRecord, traceReasoning, traceSkeleton } from './trace-build';
 import { newTraceId } from './trace-id';
 import type { DecisionTrace, RoutingTrace } from './trace';
 import { usedSignalTypes } from './used-signals';
@@ -263,14 +263,7 @@ function finish(trace: RoutingTrace, selection: ModelSelection, started: number)
     status: selection.status,
     reason: selection.reason,
   };
-  const { enabled, effort, family, familyType, parameter } = selection.reasoning;
-  trace.reasoning = {
-    enabled,
-    ...(effort !== undefined ? { effort } : {}),
-    ...(family !== undefined ? { family } : {}),
-    ...(familyType !== undefined ? { family_type: familyType } : {}),
-    ...(parameter !== undefined ? { parameter } : {}),
-  };
+  trace.reasoning = traceReasoning(selection.reasoning);
   trace.latency_ms = performance.now() - started;
   return trace;
 }

@@ -1,3 +1,4 @@
+import type { ReasoningChoice } from '../decisions/model-selection';
 import type { ResolvedRoute } from './resolve-route';
 import type { RoutingTrace } from './trace';
 
@@ -40,4 +41,16 @@ export function traceSkeleton(id: string, route: ResolvedRoute, text: string): R
 
 export function toRecord(map: ReadonlyMap<string, number | string>): Record<string, never> {
   return Object.fromEntries(map) as Record<string, never>;
+}
+
+/** A model selection's reasoning choice in the trace's snake_case form. */
+export function traceReasoning(choice: ReasoningChoice): RoutingTrace['reasoning'] {
+  const { enabled, effort, family, familyType, parameter } = choice;
+  return {
+    enabled,
+    ...(effort !== undefined ? { effort } : {}),
+    ...(family !== undefined ? { family } : {}),
+    ...(familyType !== undefined ? { family_type: familyType } : {}),
+    ...(parameter !== undefined ? { parameter } : {}),
+  };
 }

@@ -1,0 +1,161 @@
+import type { Command } from 'commander';
+import { NoLaneError } from '../lanes/fallback';
+import type { LaneAttempt } from '../lanes/fallback';
+import { DEFAULT_CONNECT_SETTINGS, connectLanes } from '../lanes/lane-connect';
+import { isLaneError } from '../lanes/lane-errors';
+import { RoutingError } from '../router/resolve-route';
+import { routedChat } from '../services/routed-chat';
+import type { RoutedChatResult } from '../services/routed-chat';
+import type { CliIo } from './io';
+import { lanesContext } from './lanes-context';
+import { CliExit, loadRouter, routerOptions } from './load-router';
+
+// `homelane chat --config FILE "text"`: one message through the whole path —
+// routing, the lanes (with fallback), the answer streamed to stdout. How it
+// was routed and which lane answered go to stderr, so stdout is the answer.
+
+export interface ChatOptions {
+  config: string;
+  model?: string;
+  json?: boolean;
+  dataDir?: string;
+  lite?: boolean;
+  timeout?: string;
+  showReasoning?: boolean;
+}
+
+function describeAttempts(attempts: readonly LaneAttempt[]): string {
+  return attempts
+    .map(
+      (attempt) =>
+        `${attempt.lane_id}: ${attempt.outcome}${attempt.code ? ` (${attempt.code})` : ''}`,
+    )
+    .join(', ');
+}
+
+export async function runChat(
+  text: string,
+  options: ChatOptions,
+  io: CliIo,
+  env = process.env,
+): Promise<void> {
+  if (text.trim() === '') {
+    io.err('homelane chat: give the message as TEXT\n');
+    throw new CliExit(2);
+  }
+  const seconds = options.timeout === undefined ? 120 : Number(options.timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    io.err('homelane chat: --timeout takes seconds, e.g. 120\n');
+    throw new CliExit(2);
+  }
+  const router = await loadRouter(options.config, io, routerOptions(options));
+  const context = await lanesContext(options, io, env, router.config);
+  const clientFor = await connectLanes(context.lanes, {
+    connectTimeoutMs: DEFAULT_CONNECT_SETTINGS.connectTimeoutMs,
+    idleTimeoutMs: seconds * 1000,
+    secrets: context.secrets,
+    env: context.env,
+  });
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  const body = {
+    model: options.model ?? router.config.autoModelNames[0] ?? 'auto',
+    messages: [{ role: 'user', content: text }],
+    stream: true,
+  };
+  let result: RoutedChatResult | undefined;
+  let answered = false;
+  try {
+    const stream = routedChat(
+      { router, lanes: context.lanes, clientFor, signal: controller.signal },
+      body,
+    );
+    for (;;) {
+      const step = await stream.next();
+      if (step.done) {
+        result = step.value;
+        break;
+      }
+      const event = step.value;
+      if (event.type === 'route') {
+        const trace = event.trace;
+        if (!options.json) {
+          io.err(
+            `route: ${trace.decision ? `decision "${trace.decision}"` : 'no decision'} → ${trace.model ?? 'no model'}\n`,
+          );
+        }
+      } else if (event.type === 'lane') {
+        if (!options.json) {
+          const lane = event.candidate.lane;
+          io.err(
+            `lane: ${lane.id} (${lane.locality}, ${lane.baseUrl ?? ''})${event.attempts.length > 1 ? ` after ${describeAttempts(event.attempts.slice(0, -1))}` : ''}\n`,
+          );
+        }
+      } else if (!options.json) {
+        const delta = event.delta;
+        if (delta.reasoning && options.showReasoning) io.err(delta.reasoning);
+        if (delta.content) {
+          io.out(delta.content);
+          answered = true;
+        }
+      }
+    }
+  } catch (error) {
+    if (answered) io.out('\n');
+    if (error instanceof RoutingError) {
+      io.err(`homelane chat: ${error.message}\n`);
+      throw new CliExit(1);
+    }
+    if (error instanceof NoLaneError) {
+      io.err(`homelane chat: ${error.message} [${error.code}]\n`);
+      throw new CliExit(1);
+    }
+    if (isLaneError(error)) {
+      const kept = error.partial?.content ? ' (the partial answer above was kept)' : '';
+      io.err(`homelane chat: the answer is incomplete: ${error.message} [${error.code}]${kept}\n`);
+      throw new CliExit(1);
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', stop);
+  }
+  if (options.json) {
+    io.out(
+      `${JSON.stringify(
+        {
+          trace: result.trace,
+          lane: result.candidate.lane,
+          attempts: result.attempts,
+          answer: result.answer,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  if (answered) io.out('\n');
+  const usage = result.answer.usage;
+  if (usage)
+    io.err(
+      `usage: ${usage.promptTokens ?? '?'} prompt + ${usage.completionTokens ?? '?'} completion tokens\n`,
+    );
+}
+
+export function addChatCommand(program: Command, io: CliIo): void {
+  program
+    .command('chat <text>')
+    .description('send one message through routing and the lanes; the answer streams to stdout')
+    .requiredOption('-c, --config <file>', 'the routing policy')
+    .option(
+      '--model <name>',
+      "the requested model: an entrypoint or an alias (default: the policy's first auto name)",
+    )
+    .option('--data-dir <dir>', 'the data folder (models, lanes, secrets)')
+    .option('--lite', 'route without the on-device models')
+    .option('--timeout <seconds>', 'longest silence from a lane', '120')
+    .option('--show-reasoning', "print the model's reasoning to stderr")
+    .option('--json', 'print the trace, the lane, the attempts and the answer as JSON at the end')
+    .action((text: string, options: ChatOptions) => runChat(text, options, io));
+}

@@ -1,0 +1,113 @@
+import type { SecretStore } from '../secrets/secret-store';
+import type { HealthResult } from './http-exchange';
+import type { LaneClient } from './lane-client';
+import { createLaneClient } from './lane-client';
+import type { Lane } from './lane-registry';
+
+// Turns lanes into clients: the key comes from the SecretStore (a lane added
+// here names its secret) or from the environment variable the policy names
+// (`api_key_env`); it is never read from the policy itself.
+
+export interface LaneConnectSettings {
+  connectTimeoutMs: number;
+  idleTimeoutMs: number;
+  secrets?: SecretStore;
+  env?: Record<string, string | undefined>;
+}
+
+export const DEFAULT_CONNECT_SETTINGS = { connectTimeoutMs: 10_000, idleTimeoutMs: 120_000 };
+
+export async function laneApiKey(
+  lane: Lane,
+  settings: Pick<LaneConnectSettings, 'secrets' | 'env'>,
+): Promise<string | undefined> {
+  if (lane.apiKeySecret && settings.secrets) {
+    const stored = await settings.secrets.get(lane.apiKeySecret);
+    if (stored !== undefined) return stored;
+  }
+  if (lane.apiKeyEnv) {
+    const fromStore = settings.secrets ? await settings.secrets.get(lane.apiKeyEnv) : undefined;
+    const value = fromStore ?? (settings.env ?? process.env)[lane.apiKeyEnv];
+    if (value !== undefined && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+/** A client per routable lane, keys resolved once; look-ups by lane id. */
+export async function connectLanes(
+  lanes: readonly Lane[],
+  settings: LaneConnectSettings,
+): Promise<(lane: Lane) => LaneClient> {
+  const clients = new Map<string, LaneClient>();
+  for (const lane of lanes) {
+    if (lane.baseUrl === undefined) continue;
+    const apiKey = await laneApiKey(lane, settings);
+    clients.set(
+      lane.id,
+      createLaneClient({
+        apiFormat: lane.apiFormat,
+        baseUrl: lane.baseUrl,
+        connectTimeoutMs: settings.connectTimeoutMs,
+        idleTimeoutMs: settings.idleTimeoutMs,
+        ...(apiKey !== undefined ? { apiKey } : {}),
+      }),
+    );
+  }
+  return (lane) => {
+    const client = clients.get(lane.id);
+    if (!client) throw new Error(`lane ${lane.id} has no endpoint`);
+    return client;
+  };
+}
+
+export interface LaneCheck {
+  lane_id: string;
+  ok: boolean;
+  latency_ms: number;
+  /** The server lists the model id this lane sends. */
+  serves_model?: boolean;
+  models?: string[];
+  code?: string;
+  error?: string;
+}
+
+/**
+ * `/health`, then `/v1/models`. Servers without `/health` (Ollama, LM Studio,
+ * cloud APIs) answer 404 there; for them the model list is the health check.
+ */
+export async function checkLane(
+  lane: Lane,
+  client: LaneClient,
+  signal?: AbortSignal,
+): Promise<LaneCheck> {
+  const options = signal ? { signal } : {};
+  const started = performance.now();
+  const health: HealthResult = await client.health(options);
+  if (!health.ok && health.status !== 404) {
+    return {
+      lane_id: lane.id,
+      ok: false,
+      latency_ms: health.latencyMs,
+      ...(health.error ? { code: health.error.code, error: health.error.message } : {}),
+    };
+  }
+  try {
+    const models = await client.listModels(options);
+    return {
+      lane_id: lane.id,
+      ok: true,
+      latency_ms: Math.round(performance.now() - started),
+      models,
+      serves_model: models.includes(lane.upstreamModelId),
+    };
+  } catch (error) {
+    const laneError = error as { code?: string; message?: string };
+    return {
+      lane_id: lane.id,
+      ok: false,
+      latency_ms: Math.round(performance.now() - started),
+      ...(laneError.code ? { code: laneError.code } : {}),
+      error: laneError.message ?? String(error),
+    };
+  }
+}
