@@ -1,3 +1,4 @@
+import type { EventName, EventPayload } from './events';
 import type { MethodInput, MethodName, MethodOutput } from './methods';
 import type { Result } from './result';
 
@@ -9,4 +10,9 @@ import type { Result } from './result';
 export interface HomelaneClient {
   readonly transport: 'ipc' | 'http';
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** Listens for a pushed event; returns the function that stops listening. */
+  subscribe<E extends EventName>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void;
 }

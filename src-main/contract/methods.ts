@@ -1,5 +1,11 @@
 import type { z } from 'zod';
 import { AppInfoInputSchema, AppInfoSchema } from './app';
+import {
+  LanesCheckInputSchema,
+  LanesCheckSchema,
+  LanesListInputSchema,
+  LanesListSchema,
+} from './lanes';
 import { ModelsListInputSchema, ModelsListSchema } from './models';
 
 /**
@@ -18,6 +24,16 @@ export const apiMethods = {
     summary: 'The routing models of the catalog and which are installed (no network).',
     input: ModelsListInputSchema,
     output: ModelsListSchema,
+  },
+  'lanes.list': {
+    summary: 'Every lane with its locality and health, the managed lanes and the LAN endpoints.',
+    input: LanesListInputSchema,
+    output: LanesListSchema,
+  },
+  'lanes.check': {
+    summary: 'Check one lane (or all) now: /health and its model list; returns the lanes after.',
+    input: LanesCheckInputSchema,
+    output: LanesCheckSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

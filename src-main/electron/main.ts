@@ -1,7 +1,12 @@
-import { BrowserWindow, app, ipcMain, session, webContents } from 'electron';
+import { BrowserWindow, app, ipcMain, safeStorage, session, webContents } from 'electron';
 import { createLogger } from '../core/logger';
 import { prepareDataDir } from '../core/services/data-dir';
+import { createServiceContext } from '../core/services/create-context';
 import { createHandlers } from '../core/services/handlers';
+import { EnvSecretStore } from '../core/secrets/env-secret-store';
+import { LayeredSecretStore } from '../core/secrets/layered-secret-store';
+import { forwardEvents } from './event-forwarding';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { denyPermissions, hardenApp } from './hardening';
 import { registerIpcTransport } from './ipc-transport';
 import { isTrustedSender } from './sender-trust';
@@ -13,9 +18,21 @@ function isOurPage(url: string): boolean {
   return isTrustedSender({ url, isTopFrame: true, isOurWindow: true }, rendererUrl());
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dataDir = prepareDataDir(app.getPath('userData'));
-  const handlers = createHandlers({ runtime: 'electron', dataDir, profile: null });
+  // Keys: an environment variable wins; otherwise the OS keychain.
+  const secrets = new LayeredSecretStore(
+    new EnvSecretStore(process.env),
+    new SafeStorageSecretStore(dataDir, safeStorage),
+  );
+  const context = await createServiceContext({ runtime: 'electron', dataDir, secrets });
+  const handlers = createHandlers(context);
+  forwardEvents(
+    context.events,
+    () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    isOurPage,
+  );
+  app.on('before-quit', () => context.lanes?.stop());
   hardenApp(app, isOurPage);
   denyPermissions(session.defaultSession);
   registerIpcTransport(ipcMain, {

@@ -24,7 +24,18 @@ export const recorded = {
   senderFrame: null as FakeFrame | null,
 };
 
-const ourContents = { id: 1 };
+/** Listeners the preload registered with ipcRenderer.on. */
+const rendererEvents = new EventEmitter();
+
+const ourContents = {
+  id: 1,
+  isDestroyed: () => false,
+  getURL: () => recorded.windows[0]?.loadedUrl ?? '',
+  /** webContents.send: delivered to the preload's ipcRenderer.on listeners, cloned as IPC does. */
+  send(channel: string, ...args: unknown[]) {
+    rendererEvents.emit(channel, {}, ...structuredClone(args));
+  },
+};
 
 export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows = () => recorded.windows;
@@ -76,6 +87,12 @@ export const ipcMain = {
 };
 
 export const ipcRenderer = {
+  on(channel: string, listener: (...args: unknown[]) => void) {
+    rendererEvents.on(channel, listener);
+  },
+  removeListener(channel: string, listener: (...args: unknown[]) => void) {
+    rendererEvents.removeListener(channel, listener);
+  },
   async invoke(channel: string, ...args: unknown[]) {
     const handler = recorded.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
@@ -104,4 +121,15 @@ export const session = {
 
 export const webContents = {
   fromFrame: (frame: FakeFrame) => (frame ? ourContents : undefined),
+};
+
+/** No OS keychain here: encryption is reported unavailable, as on a machine without one. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (): Buffer => {
+    throw new Error('encryption is not available');
+  },
+  decryptString: (): string => {
+    throw new Error('encryption is not available');
+  },
 };

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src-main/core/server/create-server';
+import type { ServiceContext } from '../../src-main/core/services/context';
+import { createServiceContext } from '../../src-main/core/services/create-context';
 import { createHandlers } from '../../src-main/core/services/handlers';
 import type { ServiceHandlers } from '../../src-main/core/services/handlers';
 import { makeTempDir } from './temp-dir';
@@ -11,6 +13,7 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   rendererDir: string;
+  context: ServiceContext;
   close(): Promise<void>;
 }
 
@@ -19,7 +22,12 @@ export interface RunningServer {
  * minimal built renderer of its own (unless `withRenderer` is false).
  */
 export async function startTestServer(
-  options: { withRenderer?: boolean; handlers?: ServiceHandlers } = {},
+  options: {
+    withRenderer?: boolean;
+    handlers?: ServiceHandlers;
+    /** Runs on the empty data folder before the app starts (to seed lanes.json, say). */
+    prepare?: (dataDir: string) => void;
+  } = {},
 ): Promise<RunningServer> {
   const temp = makeTempDir();
   const dataDir = join(temp.dir, 'data');
@@ -29,9 +37,10 @@ export async function startTestServer(
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test renderer</title>');
   }
-  const handlers =
-    options.handlers ?? createHandlers({ runtime: 'server', dataDir, profile: null });
-  const app = await createServer({ handlers, rendererDir });
+  options.prepare?.(dataDir);
+  const context = await createServiceContext({ runtime: 'server', dataDir });
+  const handlers = options.handlers ?? createHandlers(context);
+  const app = await createServer({ handlers, rendererDir, events: context.events });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
@@ -40,7 +49,9 @@ export async function startTestServer(
     url: `http://127.0.0.1:${address.port}`,
     dataDir,
     rendererDir,
+    context,
     close: async () => {
+      context.lanes?.stop();
       await app.close();
       temp.cleanup();
     },

@@ -5,7 +5,9 @@ import { createLogger } from '../logger';
 import { assertBindAllowed } from '../server/bind-policy';
 import { createServer } from '../server/create-server';
 import { defaultDataDir, prepareDataDir } from '../services/data-dir';
+import { createServiceContext } from '../services/create-context';
 import { createHandlers } from '../services/handlers';
+import { createHeadlessSecretStore } from '../secrets/layered-secret-store';
 import type { CliIo } from './io';
 
 const log = createLogger('serve');
@@ -37,8 +39,17 @@ function builtRendererDir(): string {
 export async function runServe(options: ServeOptions, io: CliIo): Promise<void> {
   assertBindAllowed(options.host);
   const dataDir = prepareDataDir(options.dataDir ?? defaultDataDir());
-  const handlers = createHandlers({ runtime: 'server', dataDir, profile: null });
-  const app = await createServer({ handlers, rendererDir: builtRendererDir() });
+  const context = await createServiceContext({
+    runtime: 'server',
+    dataDir,
+    secrets: createHeadlessSecretStore(dataDir),
+  });
+  const handlers = createHandlers(context);
+  const app = await createServer({
+    handlers,
+    rendererDir: builtRendererDir(),
+    events: context.events,
+  });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -54,6 +65,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    context.lanes?.stop();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

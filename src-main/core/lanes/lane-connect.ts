@@ -2,6 +2,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { HealthResult } from './http-exchange';
 import type { LaneClient } from './lane-client';
 import { createLaneClient } from './lane-client';
+import { isLaneError } from './lane-errors';
 import type { Lane } from './lane-registry';
 
 // Turns lanes into clients: the key comes from the SecretStore (a lane added
@@ -108,6 +109,26 @@ export async function checkLane(
       latency_ms: Math.round(performance.now() - started),
       ...(laneError.code ? { code: laneError.code } : {}),
       error: laneError.message ?? String(error),
+    };
+  }
+}
+
+/** The health monitor's probe for a lane: `/health`, or the model list where there is none. */
+export async function probeLaneHealth(
+  client: LaneClient,
+  signal: AbortSignal,
+): Promise<HealthResult> {
+  const health = await client.health({ signal });
+  if (health.ok || health.status !== 404) return health;
+  const started = performance.now();
+  try {
+    await client.listModels({ signal });
+    return { ok: true, latencyMs: Math.round(performance.now() - started), status: 200 };
+  } catch (error) {
+    return {
+      ok: false,
+      latencyMs: Math.round(performance.now() - started),
+      ...(isLaneError(error) ? { error } : {}),
     };
   }
 }

@@ -1,8 +1,10 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createLogger } from '../logger';
+import type { EventBus } from '../services/event-bus';
 import type { ServiceHandlers } from '../services/handlers';
 import { APP_VERSION } from '../version';
+import { registerEventRoutes } from './event-routes';
 import { registerRpcRoutes } from './rpc-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerWebHost } from './web-host';
@@ -11,6 +13,8 @@ export interface ServerOptions {
   handlers: ServiceHandlers;
   /** Folder of the built renderer (out/renderer); served as the web dashboard. */
   rendererDir: string;
+  /** The core's pushed events, streamed at GET /api/events. */
+  events?: EventBus;
 }
 
 /** Builds the HTTP app: health, the HomelaneApi transport and the web dashboard. */
@@ -25,6 +29,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerSecurityHeaders(app);
   app.get('/health', async () => ({ status: 'ok', version: APP_VERSION }));
   await registerRpcRoutes(app, options.handlers);
+  if (options.events) registerEventRoutes(app, options.events);
   await registerWebHost(app, options.rendererDir);
   return app;
 }

@@ -1,4 +1,6 @@
 import type { ProfileInfo, Runtime } from '../../contract';
+import type { EventBus } from './event-bus';
+import type { LanesRuntime } from './lanes-runtime';
 
 /** What every service needs to know about the process it runs in. */
 export interface ServiceContext {
@@ -6,4 +8,8 @@ export interface ServiceContext {
   dataDir: string;
   /** The routing profile in force; null until one is loaded. */
   profile: ProfileInfo | null;
+  /** Where pushed events go; both transports listen here. */
+  events: EventBus;
+  /** The lanes and their health; null where none are watched (a bare test context). */
+  lanes: LanesRuntime | null;
 }

@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../contract';
 import { appInfo } from './app-service';
 import type { ServiceContext } from './context';
+import { checkLanes, listLanes } from './lanes-service';
 import { listModels } from './models-service';
 
 /** The implementation of every contract method; inputs arrive validated. */
@@ -12,5 +13,7 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
   return {
     'app.info': () => appInfo(ctx),
     'models.list': () => listModels(ctx),
+    'lanes.list': () => listLanes(ctx),
+    'lanes.check': (input) => checkLanes(ctx, input),
   };
 }

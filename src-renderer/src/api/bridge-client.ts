@@ -13,5 +13,10 @@ export function createBridgeClient(bridge: HomelaneBridge): HomelaneClient {
         return fail('transport', `The desktop app's core did not answer: ${String(error)}`);
       }
     },
+    subscribe(event, listener) {
+      return bridge.onEvent((envelope) => {
+        if (envelope.name === event) listener(envelope.payload as never);
+      });
+    },
   };
 }

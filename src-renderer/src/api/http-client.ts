@@ -9,11 +9,53 @@ function isEnvelope(value: unknown): value is Result<unknown> {
   return v.ok === false && isErrorCode(v.error?.code) && typeof v.error?.message === 'string';
 }
 
-/** The HomelaneApi over HTTP against `homelane serve` (POST /api/rpc/{method}). */
-export function createHttpClient(baseUrl: string, fetchImpl: typeof fetch = fetch): HomelaneClient {
+type EventSourceLike = Pick<EventSource, 'addEventListener' | 'removeEventListener' | 'close'>;
+type EventSourceFactory = (url: string) => EventSourceLike;
+
+const browserEventSource: EventSourceFactory | undefined =
+  typeof EventSource === 'undefined' ? undefined : (url) => new EventSource(url);
+
+/**
+ * The HomelaneApi over HTTP against `homelane serve` (POST /api/rpc/{method});
+ * pushed events arrive as server-sent events from GET /api/events, on one
+ * stream shared by every listener and closed when the last one leaves. The
+ * browser reconnects it by itself after a drop.
+ */
+export function createHttpClient(
+  baseUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  openEvents: EventSourceFactory | undefined = browserEventSource,
+): HomelaneClient {
   const root = baseUrl.replace(/\/+$/, '');
+  let source: EventSourceLike | undefined;
+  let listeners = 0;
   return {
     transport: 'http',
+    subscribe(event, listener) {
+      if (!openEvents) return () => undefined;
+      source ??= openEvents(`${root}/api/events`);
+      const current = source;
+      const handler = (message: Event) => {
+        try {
+          listener(JSON.parse((message as MessageEvent<string>).data) as never);
+        } catch {
+          // A payload that is not JSON is not ours; it is ignored.
+        }
+      };
+      current.addEventListener(event, handler);
+      listeners++;
+      let stopped = false;
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        current.removeEventListener(event, handler);
+        listeners--;
+        if (listeners === 0) {
+          current.close();
+          source = undefined;
+        }
+      };
+    },
     async call(method, input) {
       let response: Response;
       try {

@@ -1,9 +1,12 @@
 import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppInfoSchema, IPC_CALL_CHANNEL } from '../../../src-main/contract';
 import { rendererUrl } from '../../../src-main/electron/window';
 import { createBridgeClient } from '../../../src-renderer/src/api/bridge-client';
-import type { HomelaneBridge } from '../../../src-main/contract';
+import type { HomelaneBridge, LaneHealthChange } from '../../../src-main/contract';
+import { startStandInLlm } from '../../support/stand-in-llm';
+import type { StandInLlm } from '../../support/stand-in-llm';
 import { makeTempDir } from '../../support/temp-dir';
 import { app, recorded } from '../../support/fake-electron';
 
@@ -14,12 +17,30 @@ const temp = makeTempDir();
 // Main and the preload run for real against the fake `electron` module; the
 // renderer's bridge client then calls through preload -> IPC -> main ->
 // services, the whole IPC path but Electron itself.
+let llm: StandInLlm;
+
 beforeAll(async () => {
   recorded.userData = `${temp.dir}/userData`;
+  // One LAN lane, failing at first, so the health monitor has a change to report later.
+  llm = await startStandInLlm();
+  await llm.setBehaviour({ status: 500 });
+  mkdirSync(recorded.userData, { recursive: true });
+  writeFileSync(
+    `${recorded.userData}/lanes.json`,
+    JSON.stringify({
+      version: 1,
+      lan: [
+        { name: 'box', baseUrl: `${llm.url}/v1`, kind: 'vllm', aliases: { m: 'stand-in-small' } },
+      ],
+    }),
+  );
   await import('../../../src-main/electron/main');
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
   await import('../../../src-preload/index');
-  return () => temp.cleanup();
+  return async () => {
+    await llm.stop();
+    temp.cleanup();
+  };
 });
 
 function bridge(): HomelaneBridge {
@@ -66,9 +87,30 @@ describe('main window', () => {
 });
 
 describe('IPC transport', () => {
-  it('exposes only `call` through the preload', () => {
+  it('exposes only `call` and `onEvent` through the preload', () => {
     expect([...recorded.exposed.keys()]).toEqual(['homelane']);
-    expect(Object.keys(bridge())).toEqual(['call']);
+    expect(Object.keys(bridge())).toEqual(['call', 'onEvent']);
+  });
+
+  it('pushes lane health changes to the renderer, and stops when it unsubscribes', async () => {
+    recorded.senderFrame = { url: rendererUrl(), parent: null };
+    const client = createBridgeClient(bridge());
+    await vi.waitFor(async () => {
+      const listed = await client.call('lanes.list', {});
+      expect(listed.ok && listed.data.lanes[0]?.health?.state).toBe('degraded');
+    });
+    const seen: LaneHealthChange[] = [];
+    const stop = client.subscribe('lanes.health', (change) => seen.push(change));
+    await llm.setBehaviour({});
+    const checked = await client.call('lanes.check', { laneId: 'm@box' });
+    expect(checked.ok && checked.data.lanes[0]?.health?.state).toBe('healthy');
+    expect(seen.map((change) => [change.laneId, change.from, change.to])).toEqual([
+      ['m@box', 'degraded', 'healthy'],
+    ]);
+    stop();
+    await llm.setBehaviour({ status: 500 });
+    await client.call('lanes.check', { laneId: 'm@box' });
+    expect(seen).toHaveLength(1);
   });
 
   it('serves app.info end to end from the renderer bridge client', async () => {

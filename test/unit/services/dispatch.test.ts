@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, AppInfoSchema } from '../../../src-main/contract';
 import { dispatch } from '../../../src-main/core/services/dispatch';
+import { bareServiceContext } from '../../../src-main/core/services/create-context';
 import { createHandlers } from '../../../src-main/core/services/handlers';
 import type { ServiceHandlers } from '../../../src-main/core/services/handlers';
 import { APP_VERSION } from '../../../src-main/core/version';
 
-const handlers = createHandlers({ runtime: 'server', dataDir: '/data/homelane', profile: null });
+const handlers = createHandlers(bareServiceContext('server', '/data/homelane'));
 
 function failing(error: unknown): ServiceHandlers {
   return {

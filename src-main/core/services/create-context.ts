@@ -1,0 +1,28 @@
+import type { Runtime } from '../../contract';
+import type { SecretStore } from '../secrets/secret-store';
+import type { ServiceContext } from './context';
+import { EventBus } from './event-bus';
+import { LanesRuntime } from './lanes-runtime';
+
+export interface ContextOptions {
+  runtime: Runtime;
+  dataDir: string;
+  secrets?: SecretStore;
+}
+
+/** The context of a running app: its events and its watched lanes, started. */
+export async function createServiceContext(options: ContextOptions): Promise<ServiceContext> {
+  const events = new EventBus();
+  const lanes = new LanesRuntime({
+    dataDir: options.dataDir,
+    events,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+  });
+  await lanes.start();
+  return { runtime: options.runtime, dataDir: options.dataDir, profile: null, events, lanes };
+}
+
+/** A context that watches nothing (tests of single services). */
+export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceContext {
+  return { runtime, dataDir, profile: null, events: new EventBus(), lanes: null };
+}
