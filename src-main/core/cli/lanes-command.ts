@@ -5,10 +5,15 @@ import { DEFAULT_CONNECT_SETTINGS, checkLane, connectLanes } from '../lanes/lane
 import type { LaneCheck } from '../lanes/lane-connect';
 import { LaneStoreError, lanEndpointSchema } from '../lanes/lane-store';
 import type { LanEndpoint } from '../lanes/lane-store';
+import type { Lane } from '../lanes/lane-registry';
+import { dockerEndpoint } from '../lanes/managed/docker-connection';
+import { ManagedLane } from '../lanes/managed/managed-lane';
+import type { ManagedLaneStatus } from '../lanes/managed/managed-lane';
+import { ManagedLaneError } from '../lanes/managed/managed-lane-error';
 import type { CliIo } from './io';
 import { CliExit } from './load-router';
 import { addManagedLaneCommands } from './lanes-managed-command';
-import type { LanesOptions } from './lanes-context';
+import type { LanesContext, LanesOptions } from './lanes-context';
 import { failExit, lanesContext, lanesNamed, usageExit } from './lanes-context';
 import { formatLaneChecks, formatLaneList } from './lanes-report';
 
@@ -60,7 +65,13 @@ export async function runLanesCheck(
         : checkLane(lane, clientOf(lane)),
     ),
   );
-  io.out(options.json ? `${JSON.stringify({ checks }, null, 2)}\n` : formatLaneChecks(checks));
+  const containers = await managedStatuses(context, picked);
+  if (options.json) {
+    io.out(`${JSON.stringify({ checks, managed: containers }, null, 2)}\n`);
+  } else {
+    for (const entry of containers) io.out(`${formatManagedStatus(entry)}\n`);
+    io.out(formatLaneChecks(checks));
+  }
   if (checks.some((check) => !check.ok)) throw new CliExit(1);
 }
 
@@ -231,4 +242,40 @@ export function addLanesCommand(program: Command, io: CliIo): void {
   ).action((name: string, options: LanesOptions) => runLanesForget(name, options, io));
 
   addManagedLaneCommands(lanes, io, common);
+}
+
+type ContainerReport = { name: string; status?: ManagedLaneStatus; error?: string; code?: string };
+
+/** The container state of each managed lane among `lanes`; Docker problems are reported, not thrown. */
+async function managedStatuses(
+  context: LanesContext,
+  lanes: readonly Lane[],
+): Promise<ContainerReport[]> {
+  const names = new Set(
+    lanes.filter((lane) => lane.origin === 'managed').map((lane) => lane.source),
+  );
+  const specs = context.stored.managed.filter((spec) => names.has(spec.name));
+  return Promise.all(
+    specs.map(async (spec) => {
+      try {
+        return {
+          name: spec.name,
+          status: await new ManagedLane(spec, dockerEndpoint(context.env)).status(),
+        };
+      } catch (error) {
+        if (error instanceof ManagedLaneError)
+          return { name: spec.name, error: error.message, code: error.code };
+        throw error;
+      }
+    }),
+  );
+}
+
+function formatManagedStatus(entry: ContainerReport): string {
+  if (!entry.status)
+    return `managed ${entry.name}: ${entry.error ?? 'unknown'} [${entry.code ?? 'error'}]`;
+  const { state, upToDate, containerId } = entry.status;
+  const id = containerId ? ` (${containerId.slice(0, 12)})` : '';
+  const stale = upToDate === false ? '; made from an older spec, "lanes up" re-makes it' : '';
+  return `managed ${entry.name}: container ${state}${id}${stale}`;
 }
