@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_IDS } from '../../src-renderer/src/app/page-ids';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, watchPageProblems } from '../support/chromium';
 import { REPO_ROOT, startServe } from '../support/serve-process';
 import type { ServeProcess } from '../support/serve-process';
 import { makeTempDir } from '../support/temp-dir';
@@ -22,11 +22,7 @@ beforeAll(async () => {
   serve = await startServe(['--port', '0', '--data-dir', join(temp.dir, 'data')]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  watchPageProblems(page, problems);
   await page.goto(serve.url);
 });
 
