@@ -39,6 +39,18 @@ describe('homelane CLI (built)', () => {
     expect(await serve.stop()).toBe(0);
   });
 
+  it('shuts down promptly on SIGTERM while a page listens for events', async () => {
+    const serve = await startServe(['--port', '0', '--data-dir', join(temp.dir, 'sse-data')]);
+    const events = await fetch(`${serve.url}api/events`);
+    expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = events.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain(': homelane events');
+    // Without closing open streams, shutdown would wait for the page to go away
+    // (and this test would time out).
+    expect(await serve.stop()).toBe(0);
+    expect((await reader.read().catch(() => ({ done: true }))).done).toBe(true);
+  });
+
   it('refuses a non-loopback bind with a clear message', async () => {
     const result = await runHomelane([
       'serve',

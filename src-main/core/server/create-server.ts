@@ -25,6 +25,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // Requests are not logged one by one; errors are.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 10 * 1024 * 1024,
+    // Shutdown does not wait for open connections: an event stream stays open
+    // as long as its page does, and keep-alive sockets as long as their client.
+    forceCloseConnections: true,
   });
   registerSecurityHeaders(app);
   app.get('/health', async () => ({ status: 'ok', version: APP_VERSION }));

@@ -12,7 +12,7 @@ const KEEP_ALIVE_MS = 15_000;
  * the browser from closing the stream.
  */
 export function registerEventRoutes(app: FastifyInstance, events: EventBus): void {
-  app.get(EVENTS_PATH, (request, reply) => {
+  app.get(EVENTS_PATH, (_request, reply) => {
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
@@ -27,9 +27,12 @@ export function registerEventRoutes(app: FastifyInstance, events: EventBus): voi
     });
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     keepAlive.unref();
-    request.raw.on('close', () => {
+    const end = () => {
       clearInterval(keepAlive);
       unsubscribe();
-    });
+      response.end();
+    };
+    // The response's close, not the request's: a GET's request side closes as soon as it is read.
+    response.once('close', end);
   });
 }
