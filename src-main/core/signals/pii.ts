@@ -10,7 +10,8 @@ import {
   settingNumber,
   unavailableSignal,
 } from './model-support';
-import type { SignalModule } from './signal-module';
+import { detectSensitive } from '../privacy/detector/detector';
+import type { PreparedSignal, SignalModule } from './signal-module';
 import type { TextViews } from './text-views';
 import { PII_CHUNK_UNITS, chunkText } from './text-chunks';
 
@@ -23,6 +24,9 @@ import { PII_CHUNK_UNITS, chunkText } from './text-chunks';
 /** The PII module's default, used when a rule sets no threshold. */
 export const DEFAULT_PII_THRESHOLD = 0.9;
 const MODEL_METHODS = new Set(['', 'classifier', 'model']);
+/** Homelane's deterministic detector (no model needed); confidences come from the patterns. */
+const DETECTOR_METHODS = new Set(['deterministic']);
+export const DEFAULT_DETECTOR_THRESHOLD = 0.5;
 
 export interface FoundEntity extends TokenEntity {
   /** 0 = the current text; 1… = the history texts in order. */
@@ -72,14 +76,60 @@ export function deniedPiiTypes(
   return denied;
 }
 
+const methodOf = (rule: PiiRule) => rule.method?.trim().toLowerCase() ?? '';
+
+/** Homelane's detector rules: the same rule fields, a deterministic scan instead of a model. */
+function deterministicSignal(rules: readonly PiiRule[]): PreparedSignal {
+  return guarded('pii', ({ views }) => {
+    const perText = new Map<number, FoundEntity[]>();
+    const entitiesFor = (rule: PiiRule): FoundEntity[] =>
+      scannedTexts(rule, views).flatMap((text, source) => {
+        let found = perText.get(source);
+        if (!found) {
+          found = detectSensitive(text).map((finding) => ({
+            type: finding.type,
+            start: finding.start,
+            end: finding.end,
+            score: finding.confidence,
+            source,
+          }));
+          perText.set(source, found);
+        }
+        return found;
+      });
+    const matched: string[] = [];
+    const deniedTypes: Record<string, string[]> = {};
+    for (const rule of rules) {
+      const denied = deniedPiiTypes(
+        entitiesFor(rule),
+        rule.threshold ?? DEFAULT_DETECTOR_THRESHOLD,
+        rule.pii_types_allowed,
+      );
+      if (denied.length > 0) {
+        matched.push(rule.name);
+        deniedTypes[rule.name] = denied;
+      }
+    }
+    const entities = [...perText.values()].flat();
+    return Promise.resolve(
+      okOutput({ matched, details: { method: 'deterministic', entities, deniedTypes } }),
+    );
+  });
+}
+
 export const piiSignal: SignalModule<PiiRule> = {
   type: 'pii',
   configKey: 'pii',
   prepare(rules, env) {
     if (rules.length === 0) return { evaluate: () => okOutput() };
-    const unsupported = rules.filter(
-      (rule) => !MODEL_METHODS.has(rule.method?.trim().toLowerCase() ?? ''),
-    );
+    const deterministic = rules.filter((rule) => DETECTOR_METHODS.has(methodOf(rule)));
+    if (deterministic.length === rules.length) return deterministicSignal(deterministic);
+    if (deterministic.length > 0) {
+      const reason =
+        'a pii family mixes model rules and deterministic rules; give each its own recipe line or use one method';
+      return { evaluate: () => errorOutput(reason) };
+    }
+    const unsupported = rules.filter((rule) => !MODEL_METHODS.has(methodOf(rule)));
     if (unsupported.length > 0) {
       const reason = unsupported
         .map((rule) => `pii method ${rule.method ?? ''} is not available`)
