@@ -6,7 +6,9 @@ import { isLaneError } from '../lanes/lane-errors';
 import { RoutingError } from '../router/resolve-route';
 import { routedChat } from '../services/routed-chat';
 import type { RoutedChatResult } from '../services/routed-chat';
+import type { CloudEscalation } from '../privacy/egress-guard';
 import type { CliIo } from './io';
+import { cloudEscalationOption } from './privacy-options';
 import { lanesContext } from './lanes-context';
 import { CliExit, loadRouter, routerOptions } from './load-router';
 
@@ -22,6 +24,7 @@ export interface ChatOptions {
   lite?: boolean;
   timeout?: string;
   showReasoning?: boolean;
+  cloudEscalation?: CloudEscalation;
 }
 
 function describeAttempts(attempts: readonly LaneAttempt[]): string {
@@ -68,7 +71,13 @@ export async function runChat(
   let answered = false;
   try {
     const stream = routedChat(
-      { router, lanes: context.lanes, clientFor, signal: controller.signal },
+      {
+        router,
+        lanes: context.lanes,
+        clientFor,
+        signal: controller.signal,
+        privacy: { cloudEscalation: options.cloudEscalation ?? 'allow' },
+      },
       body,
     );
     for (;;) {
@@ -84,6 +93,9 @@ export async function runChat(
           io.err(
             `route: ${trace.decision ? `decision "${trace.decision}"` : 'no decision'} → ${trace.model ?? 'no model'}\n`,
           );
+          if (trace.private) {
+            io.err(`private: ${trace.privacy_reasons.map((reason) => reason.detail).join('; ')}\n`);
+          }
         }
       } else if (event.type === 'lane') {
         if (!options.json) {
@@ -155,6 +167,7 @@ export function addChatCommand(program: Command, io: CliIo): void {
     .option('--data-dir <dir>', 'the data folder (models, lanes, secrets)')
     .option('--lite', 'route without the on-device models')
     .option('--timeout <seconds>', 'longest silence from a lane', '120')
+    .addOption(cloudEscalationOption())
     .option('--show-reasoning', "print the model's reasoning to stderr")
     .option('--json', 'print the trace, the lane, the attempts and the answer as JSON at the end')
     .action((text: string, options: ChatOptions) => runChat(text, options, io));

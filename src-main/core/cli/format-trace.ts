@@ -31,6 +31,15 @@ export function formatTrace(trace: RoutingTrace): string {
   row('model', `${trace.model ?? '(none)'}${upstream} (${trace.selection.method}, ${reasoning})`);
   if (trace.selection.status !== 'selected')
     row('', `${trace.selection.status}: ${trace.selection.reason}`);
+  row(
+    'goes to',
+    trace.locality === null
+      ? '(no lane may take it)'
+      : `a ${trace.locality} lane${trace.private ? ' — the request is private' : ''}`,
+  );
+  trace.privacy_reasons.forEach((reason, index) =>
+    row(index === 0 ? 'privacy' : '', reason.detail),
+  );
   if (trace.plugins.length > 0) row('plugins', trace.plugins.map((p) => p.type).join(', '));
   if (trace.matched_rules.length > 0) row('because', [...new Set(trace.matched_rules)].join(', '));
 

@@ -4,9 +4,13 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { RoutingRequest } from '../router/request';
 import { RoutingError } from '../router/resolve-route';
-import type { Router } from '../router/router';
 import { formatTrace } from './format-trace';
+import type { CloudEscalation } from '../privacy/egress-guard';
+import { routePrivately } from '../privacy/route-privately';
+import type { PrivateRouteContext } from '../privacy/route-privately';
 import type { CliIo } from './io';
+import { lanesContext } from './lanes-context';
+import { cloudEscalationOption } from './privacy-options';
 import { CliExit, loadRouter, routerOptions } from './load-router';
 import { BatchLineSchema, MessagesFileSchema, describeZodError, toRequest } from './route-input';
 
@@ -18,6 +22,7 @@ export interface RouteOptions {
   json?: boolean;
   dataDir?: string;
   lite?: boolean;
+  cloudEscalation?: CloudEscalation;
 }
 
 export async function runRoute(
@@ -25,7 +30,13 @@ export async function runRoute(
   options: RouteOptions,
   io: CliIo,
 ): Promise<void> {
-  const router = await loadRouter(options.config, io, routerOptions(options));
+  const loaded = await loadRouter(options.config, io, routerOptions(options));
+  const lanes = await lanesContext(options, io, process.env, loaded.config);
+  const router: PrivateRouteContext = {
+    router: loaded,
+    lanes: lanes.lanes,
+    privacy: { cloudEscalation: options.cloudEscalation ?? 'allow' },
+  };
   if (options.batch) {
     await routeBatch(router, options.batch, io);
     return;
@@ -43,9 +54,9 @@ export async function runRoute(
   io.out(options.json ? `${JSON.stringify(trace, null, 2)}\n` : formatTrace(trace));
 }
 
-async function routeOrExit(router: Router, request: RoutingRequest, io: CliIo) {
+async function routeOrExit(router: PrivateRouteContext, request: RoutingRequest, io: CliIo) {
   try {
-    return await router.route(request, { evaluateAll: true });
+    return (await routePrivately(router, request, { evaluateAll: true })).trace;
   } catch (error) {
     if (error instanceof RoutingError) {
       io.err(`homelane route: ${error.message}\n`);
@@ -81,7 +92,7 @@ async function readMessages(
  * id. A bad line gets an error object on its output line and the run goes
  * on; the exit code is 1 if any line failed.
  */
-async function routeBatch(router: Router, file: string, io: CliIo): Promise<void> {
+async function routeBatch(router: PrivateRouteContext, file: string, io: CliIo): Promise<void> {
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let lineNumber = 0;
   let failed = 0;
@@ -103,7 +114,7 @@ async function routeBatch(router: Router, file: string, io: CliIo): Promise<void
   }
 }
 
-async function routeLine(router: Router, raw: string, where: string): Promise<object> {
+async function routeLine(router: PrivateRouteContext, raw: string, where: string): Promise<object> {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -121,7 +132,7 @@ async function routeLine(router: Router, raw: string, where: string): Promise<ob
       error: { code: 'invalid_input', message: `${where}: ${describeZodError(parsed.error)}` },
     };
   try {
-    const trace = await router.route(toRequest(parsed.data), { evaluateAll: true });
+    const { trace } = await routePrivately(router, toRequest(parsed.data), { evaluateAll: true });
     return { ...trace, id: String(parsed.data.id) };
   } catch (error) {
     const code = error instanceof RoutingError ? error.code : 'internal';
@@ -146,5 +157,6 @@ export function addRouteCommand(program: Command, io: CliIo): void {
       'where installed routing models live (default: the app data folder)',
     )
     .option('--lite', 'route without routing models even if some are installed')
+    .addOption(cloudEscalationOption())
     .action((text: string | undefined, options: RouteOptions) => runRoute(text, options, io));
 }

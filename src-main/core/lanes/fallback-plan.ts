@@ -9,7 +9,7 @@ import { traceReasoning } from '../router/trace-build';
 // then `default_model`. Each target carries the trace as if it had been
 // chosen, so the body is rewritten for it (its upstream id, its reasoning).
 
-export type TargetSource = 'selected' | 'model_ref' | 'default_model';
+export type TargetSource = 'selected' | 'model_ref' | 'default_model' | 'guard_reroute';
 
 export interface FallbackTarget {
   alias: string;

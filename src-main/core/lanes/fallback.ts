@@ -27,7 +27,10 @@ export interface Candidate {
   lane: Lane;
 }
 
-export type GuardVerdict = { allowed: true } | { allowed: false; reason: string };
+export type GuardVerdict =
+  | { allowed: true }
+  /** `code` says which rule refused (the privacy guard's codes: private_request, …). */
+  | { allowed: false; reason: string; code?: string };
 
 /** Decides whether a request may leave through a lane (privacy rules plug in here). */
 export type EgressGuard = (candidate: Candidate) => GuardVerdict;
@@ -68,7 +71,14 @@ export interface FallbackResult {
   answer: PartialAnswer;
 }
 
-export type NoLaneCode = 'no_lane' | 'all_lanes_failed' | 'refused_by_guard';
+export type NoLaneCode =
+  | 'no_lane'
+  | 'all_lanes_failed'
+  | 'refused_by_guard'
+  /** A private request, and no local or LAN lane answered. */
+  | 'no_private_lane'
+  /** Only cloud lanes could take it, and cloud use needs the person's confirmation. */
+  | 'needs_confirmation';
 
 /** No candidate could answer; `attempts` says what happened to each. */
 export class NoLaneError extends Error {
@@ -135,7 +145,10 @@ export async function* streamWithFallback(
     if (options.signal?.aborted) throw new LaneError('aborted', 'The request was cancelled');
     const verdict = guard(candidate);
     if (!verdict.allowed) {
-      record(candidate, 'refused_by_guard', { reason: verdict.reason });
+      record(candidate, 'refused_by_guard', {
+        reason: verdict.reason,
+        ...(verdict.code !== undefined ? { code: verdict.code } : {}),
+      });
       continue;
     }
     if (candidate.lane.unroutable !== undefined || candidate.lane.baseUrl === undefined) {
@@ -208,6 +221,28 @@ function noLane(
   contacted: number,
   lastError: LaneError | undefined,
 ): NoLaneError {
+  const refusedFor = (code: string) =>
+    attempts.some((attempt) => attempt.outcome === 'refused_by_guard' && attempt.code === code);
+  const failures = attempts
+    .filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'unroutable')
+    .map((attempt) => `${attempt.lane_id} (${attempt.code ?? attempt.outcome})`);
+  if (refusedFor('private_request')) {
+    return new NoLaneError(
+      'no_private_lane',
+      `This request is private, so it may only go to a local or LAN lane, and ${
+        failures.length > 0 ? `none answered: ${failures.join('; ')}` : 'there is none'
+      }. Start the local lane (homelane lanes up) or add one on your network (homelane lanes add).`,
+      attempts,
+      lastError,
+    );
+  }
+  if (contacted === 0 && refusedFor('needs_confirmation')) {
+    return new NoLaneError(
+      'needs_confirmation',
+      'Only a cloud lane can take this request, and cloud use is set to ask first.',
+      attempts,
+    );
+  }
   if (candidates.length === 0) {
     return new NoLaneError(
       'no_lane',

@@ -38,6 +38,8 @@ export interface RouteOptions {
   evaluateAll?: boolean;
   /** Evaluate authz from request headers (request path only; not eval). */
   authz?: boolean;
+  /** Families to run even when no decision reads them (their matches only inform the trace). */
+  alsoEvaluate?: readonly SignalType[];
 }
 
 interface PreparedProfile {
@@ -116,6 +118,7 @@ export class Router {
     const run = hasInput
       ? await runSignalFamilies(prepared.families, prepared.used, input, state, {
           evaluateAll: options.evaluateAll === true,
+          ...(options.alsoEvaluate ? { alsoEvaluate: new Set(options.alsoEvaluate) } : {}),
           authz: options.authz === true,
           ruleCounts: prepared.ruleCounts,
         })

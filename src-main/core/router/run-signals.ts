@@ -9,6 +9,8 @@ const log = createLogger('signals');
 
 export interface RunOptions {
   evaluateAll: boolean;
+  /** Families to run even when no decision reads them (privacy reads pii and kb). */
+  alsoEvaluate?: ReadonlySet<SignalType>;
   authz: boolean;
   ruleCounts: ReadonlyMap<SignalType, number>;
 }
@@ -34,7 +36,8 @@ export async function runSignalFamilies(
   const traces: Record<string, SignalFamilyTrace> = {};
   let authz: SignalOutput | undefined;
   const runs = [...families].map(async ([type, prepared]) => {
-    const isUsed = options.evaluateAll || used.has(type);
+    const isUsed =
+      options.evaluateAll || used.has(type) || options.alsoEvaluate?.has(type) === true;
     if (type === 'authz' && !options.authz) {
       return { type, skipped: 'authz is read from request headers on the request path only' };
     }

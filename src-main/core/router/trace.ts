@@ -89,4 +89,32 @@ export interface RoutingTrace {
 
   latency_ms: number;
   timings: { signals_ms: number; projections_ms: number; decisions_ms: number };
+
+  /**
+   * Homelane's privacy verdict, filled after routing (privacy/apply-privacy):
+   * whether the request (or its conversation) is private, why, and the
+   * locality of the lane it goes to once the egress guard has had its say
+   * (null when no lane may take it, or before lanes are known).
+   */
+  private: boolean;
+  privacy_reasons: PrivacyReason[];
+  locality: 'local' | 'lan' | 'cloud' | null;
+}
+
+export type PrivacyReasonKind =
+  | 'detector'
+  | 'marker'
+  | 'signal'
+  | 'taint'
+  | 'memory'
+  | 'guard_reroute'
+  | 'guard_blocked'
+  | 'override';
+
+/** One reason a request is private (or what the guard did about it); never the private text itself. */
+export interface PrivacyReason {
+  kind: PrivacyReasonKind;
+  detail: string;
+  message_index?: number;
+  role?: string;
 }

@@ -1,21 +1,25 @@
-import type { RouterConfig } from '../config/router-config';
 import type { ChatRequestBody } from '../lanes/chat-types';
-import { fallbackTargets } from '../lanes/fallback-plan';
-import { orderCandidates, streamWithFallback } from '../lanes/fallback';
+import { streamWithFallback } from '../lanes/fallback';
 import type { FallbackEvent, FallbackOptions, FallbackResult } from '../lanes/fallback';
 import type { Lane } from '../lanes/lane-registry';
-import { lanesForAlias } from '../lanes/lane-registry';
+import { routePrivately } from '../privacy/route-privately';
+import type { PrivacySettings } from '../privacy/route-privately';
 import type { ChatMessage, RoutingRequest } from '../router/request';
 import type { Router } from '../router/router';
 import type { RoutingTrace } from '../router/trace';
 
-// One chat request through the whole path: route it, then stream the answer
-// from the first lane of the chosen alias that answers (falling back as the
-// policy allows). Conversations and records build on this.
+// One chat request through the whole path: route it, judge its privacy,
+// then stream the answer from the first lane the egress guard allows that
+// answers (falling back as the policy allows, re-routed to a local lane when
+// the guard refuses the policy's choice). Conversations and records build on
+// this.
 
-export interface RoutedChatDeps extends FallbackOptions {
+export type { PrivacySettings } from '../privacy/route-privately';
+
+export interface RoutedChatDeps extends Omit<FallbackOptions, 'guard'> {
   router: Router;
   lanes: readonly Lane[];
+  privacy: PrivacySettings;
 }
 
 export type RoutedChatEvent = { type: 'route'; trace: RoutingTrace } | FallbackEvent;
@@ -41,14 +45,8 @@ export async function* routedChat(
   deps: RoutedChatDeps,
   body: ChatRequestBody,
 ): AsyncGenerator<RoutedChatEvent, RoutedChatResult> {
-  const config: RouterConfig = deps.router.config;
-  const trace = await deps.router.route(routingRequestOf(body));
+  const { trace, plan } = await routePrivately(deps, routingRequestOf(body));
   yield { type: 'route', trace };
-  const candidates = orderCandidates(
-    fallbackTargets(config, trace),
-    (alias) => lanesForAlias(deps.lanes, alias),
-    deps.healthOf,
-  );
-  const result = yield* streamWithFallback(candidates, body, deps);
+  const result = yield* streamWithFallback(plan.candidates, body, { ...deps, guard: plan.guard });
   return { ...result, trace };
 }

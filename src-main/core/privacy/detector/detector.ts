@@ -9,8 +9,8 @@
 export { DetectorError, detectSensitive } from './detect';
 export type { DetectorErrorCode } from './detect';
 export { defaultMask, maskFindings } from './mask';
-export { detectInMessages } from './messages';
-export type { MessageFinding, ScannableMessage } from './messages';
+export { detectInMessages, forEachMessageText } from './messages';
+export type { MessageFinding, ScannableMessage, TextPlace } from './messages';
 export { PII_TYPES, SECRET_TYPES, SENSITIVE_TYPES } from './types';
 export type {
   DetectOptions,

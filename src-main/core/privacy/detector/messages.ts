@@ -63,6 +63,27 @@ function collectTexts(
   }
 }
 
+/** Where a text of a request sits. */
+export interface TextPlace {
+  messageIndex: number;
+  role: string;
+  path: string;
+}
+
+/** Every text of every message, in order: what Homelane's privacy checks read. */
+export function forEachMessageText(
+  messages: readonly ScannableMessage[],
+  visit: (text: string, place: TextPlace) => void,
+): void {
+  messages.forEach((message, messageIndex) => {
+    if (message === null || typeof message !== 'object') return;
+    const role = typeof message.role === 'string' ? message.role : '';
+    const at = (text: string, path: string) => visit(text, { messageIndex, role, path });
+    collectTexts(message.content, 'content', 0, at);
+    for (const field of TEXT_FIELDS) collectTexts(message[field], field, 0, at);
+  });
+}
+
 /**
  * PII and secrets in every message of a request, ordered by message, then by
  * where the text sits in the message, then by start.
@@ -74,15 +95,8 @@ export function detectInMessages(
   // Checks the requested types even when there is no text to scan.
   detectSensitive('', options);
   const results: MessageFinding[] = [];
-  messages.forEach((message, messageIndex) => {
-    if (message === null || typeof message !== 'object') return;
-    const role = typeof message.role === 'string' ? message.role : '';
-    const visit = (text: string, path: string) => {
-      for (const finding of detectSensitive(text, options))
-        results.push({ ...finding, messageIndex, role, path });
-    };
-    collectTexts(message.content, 'content', 0, visit);
-    for (const field of TEXT_FIELDS) collectTexts(message[field], field, 0, visit);
+  forEachMessageText(messages, (text, place) => {
+    for (const finding of detectSensitive(text, options)) results.push({ ...finding, ...place });
   });
   return results;
 }
