@@ -1,10 +1,14 @@
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { NoLaneError } from '../lanes/fallback';
 import type { LaneAttempt } from '../lanes/fallback';
 import { DEFAULT_CONNECT_SETTINGS, connectLanes } from '../lanes/lane-connect';
 import { isLaneError } from '../lanes/lane-errors';
 import { RoutingError } from '../router/resolve-route';
+import { prepareDataDir } from '../services/data-dir';
+import { personalContext, rememberIfAsked } from '../services/personal-context';
 import { routedChat } from '../services/routed-chat';
+import { StoreError, databasePath, openDatabase } from '../store/database';
 import type { RoutedChatResult } from '../services/routed-chat';
 import type { CloudEscalation } from '../privacy/egress-guard';
 import type { CliIo } from './io';
@@ -25,6 +29,19 @@ export interface ChatOptions {
   timeout?: string;
   showReasoning?: boolean;
   cloudEscalation?: CloudEscalation;
+  conversation?: string;
+}
+
+function openStoreOrExit(dataDir: string, io: CliIo): Database.Database {
+  try {
+    return openDatabase(databasePath(prepareDataDir(dataDir)));
+  } catch (error) {
+    if (error instanceof StoreError) {
+      io.err(`homelane chat: ${error.message} [${error.code}]\n`);
+      throw new CliExit(1);
+    }
+    throw error;
+  }
 }
 
 function describeAttempts(attempts: readonly LaneAttempt[]): string {
@@ -62,9 +79,24 @@ export async function runChat(
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
+  const db = openStoreOrExit(context.dataDir, io);
+  const remembered = rememberIfAsked(db, text, options.conversation);
+  if (remembered) {
+    db.close();
+    io.out(`Remembered #${remembered.id}: ${remembered.fact}\n`);
+    io.err('memory: kept on this machine; requests that use it stay on local or LAN lanes\n');
+    return;
+  }
+  const personal = personalContext(db, text, {
+    cloudEscalation: options.cloudEscalation ?? 'allow',
+    ...(options.conversation ? { conversationId: options.conversation } : {}),
+  });
   const body = {
     model: options.model ?? router.config.autoModelNames[0] ?? 'auto',
-    messages: [{ role: 'user', content: text }],
+    messages: [
+      ...(personal.memoryMessage ? [personal.memoryMessage] : []),
+      { role: 'user', content: text },
+    ],
     stream: true,
   };
   let result: RoutedChatResult | undefined;
@@ -76,7 +108,7 @@ export async function runChat(
         lanes: context.lanes,
         clientFor,
         signal: controller.signal,
-        privacy: { cloudEscalation: options.cloudEscalation ?? 'allow' },
+        privacy: personal.privacy,
       },
       body,
     );
@@ -89,6 +121,7 @@ export async function runChat(
       const event = step.value;
       if (event.type === 'route') {
         const trace = event.trace;
+        personal.record(trace);
         if (!options.json) {
           io.err(
             `route: ${trace.decision ? `decision "${trace.decision}"` : 'no decision'} → ${trace.model ?? 'no model'}\n`,
@@ -131,6 +164,7 @@ export async function runChat(
     throw error;
   } finally {
     process.off('SIGINT', stop);
+    db.close();
   }
   if (options.json) {
     io.out(
@@ -168,6 +202,10 @@ export function addChatCommand(program: Command, io: CliIo): void {
     .option('--lite', 'route without the on-device models')
     .option('--timeout <seconds>', 'longest silence from a lane', '120')
     .addOption(cloudEscalationOption())
+    .option(
+      '--conversation <id>',
+      'a conversation to continue: once private, it stays private (kept in the data folder)',
+    )
     .option('--show-reasoning', "print the model's reasoning to stderr")
     .option('--json', 'print the trace, the lane, the attempts and the answer as JSON at the end')
     .action((text: string, options: ChatOptions) => runChat(text, options, io));

@@ -3,6 +3,7 @@ import { APP_VERSION } from '../version';
 import type { CliIo } from './io';
 import { addChatCommand } from './chat-command';
 import { addLanesCommand } from './lanes-command';
+import { addMemoryCommand } from './memory-command';
 import { addModelsCommand } from './models-command';
 import { addProbeCommand } from './probe-command';
 import { addRouteCommand } from './route-command';
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo): Command {
   addModelsCommand(program, io);
   addLanesCommand(program, io);
   addChatCommand(program, io);
+  addMemoryCommand(program, io);
   addSecretsCommand(program, io);
   return program;
 }

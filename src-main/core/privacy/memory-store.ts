@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+
+// Personal memory: facts the person asked Homelane to remember. They live in
+// the local database only and are private by definition — a request that
+// uses them is private, so only local or LAN lanes ever see them.
+
+export interface MemoryFact {
+  id: number;
+  fact: string;
+  createdAt: string;
+  conversationId: string | null;
+}
+
+export const MAX_FACT_LENGTH = 2000;
+
+export class MemoryError extends Error {
+  constructor(
+    readonly code: 'empty' | 'too_long' | 'not_found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MemoryError';
+  }
+}
+
+interface Row {
+  id: number;
+  fact: string;
+  created_at: string;
+  conversation_id: string | null;
+}
+
+export class MemoryStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  add(fact: string, conversationId: string | null = null): MemoryFact {
+    const text = fact.trim();
+    if (text === '') throw new MemoryError('empty', 'There is nothing to remember.');
+    if (text.length > MAX_FACT_LENGTH) {
+      throw new MemoryError('too_long', `A fact is at most ${MAX_FACT_LENGTH} characters.`);
+    }
+    const createdAt = this.now().toISOString();
+    if (conversationId !== null) {
+      this.db
+        .prepare(
+          'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
+        )
+        .run(conversationId, createdAt, createdAt);
+    }
+    const result = this.db
+      .prepare('INSERT INTO memory (fact, created_at, conversation_id) VALUES (?, ?, ?)')
+      .run(text, createdAt, conversationId);
+    return { id: Number(result.lastInsertRowid), fact: text, createdAt, conversationId };
+  }
+
+  list(): MemoryFact[] {
+    return this.db
+      .prepare<[], Row>('SELECT id, fact, created_at, conversation_id FROM memory ORDER BY id')
+      .all()
+      .map((row) => ({
+        id: row.id,
+        fact: row.fact,
+        createdAt: row.created_at,
+        conversationId: row.conversation_id,
+      }));
+  }
+
+  remove(id: number): void {
+    const result = this.db.prepare('DELETE FROM memory WHERE id = ?').run(id);
+    if (result.changes === 0)
+      throw new MemoryError('not_found', `There is no remembered fact #${id}.`);
+  }
+}

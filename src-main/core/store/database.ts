@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createLogger } from '../logger';
+import type { Migration } from './migration';
+import { MIGRATIONS } from './migrations/index';
+
+const log = createLogger('store');
+
+// Homelane's database in the data folder: WAL, foreign keys, a busy timeout,
+// an integrity check when it opens, and numbered migrations tracked in
+// `user_version`. A file that is corrupt or from a newer Homelane is refused
+// with a clear error and left untouched.
+
+export const DATABASE_FILE = 'homelane.db';
+
+export type StoreErrorCode = 'corrupt' | 'too_new' | 'locked' | 'unopenable';
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  readonly?: boolean;
+}
+
+export function databasePath(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE);
+}
+
+/** Opens (creating if needed) and migrates the database at `file`. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  let db: Database.Database;
+  try {
+    if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, {
+      readonly: options.readonly === true,
+      fileMustExist: options.readonly === true,
+    });
+  } catch (error) {
+    throw new StoreError(
+      'unopenable',
+      file,
+      `The database ${file} cannot be opened: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new StoreError(
+        'corrupt',
+        file,
+        `The database ${file} is damaged (${String(check)}); it was left as it is.`,
+      );
+    }
+    const current = db.pragma('user_version', { simple: true }) as number;
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (current > latest) {
+      throw new StoreError(
+        'too_new',
+        file,
+        `The database ${file} is at schema ${current}, newer than this Homelane knows (${latest}); update Homelane. The file was left as it is.`,
+      );
+    }
+    if (!options.readonly) migrate(db, migrations, current);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    const message = (error as Error).message;
+    if (/not a database|malformed|file is encrypted/i.test(message)) {
+      throw new StoreError(
+        'corrupt',
+        file,
+        `The database ${file} is damaged (${message}); it was left as it is.`,
+        {
+          cause: error,
+        },
+      );
+    }
+    if (/database is locked|SQLITE_BUSY/i.test(message)) {
+      throw new StoreError(
+        'locked',
+        file,
+        `The database ${file} is locked by another program (another Homelane?).`,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[], from: number): void {
+  for (const migration of migrations) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+    log.info({ version: migration.version, name: migration.name }, 'database migrated');
+  }
+}

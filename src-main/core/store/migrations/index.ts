@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration001 } from './001-conversations-and-memory';
+
+/** Every migration, in order. A new one is a new file here; none is ever edited. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
