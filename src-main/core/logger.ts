@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Logger } from 'pino';
+import { maskSensitive } from './privacy/redact-value';
 
 export type { Logger } from 'pino';
 
@@ -32,6 +33,12 @@ const root: Logger = pino(
     level: levelFromEnv(),
     base: { pid: process.pid },
     redact: { paths: REDACT, censor: '[redacted]' },
+    // Whatever the detector finds (keys, tokens, PII) is masked in every log line.
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => maskSensitive(arg)) as Parameters<typeof method>);
+      },
+    },
   },
   pino.destination({ fd: 2, sync: true }),
 );
