@@ -20,6 +20,8 @@ export const AppInfoSchema = z.object({
   profile: ProfileInfoSchema.nullable(),
   platform: z.string(),
   nodeVersion: z.string(),
+  /** Where requests that are not private may go: never to the cloud, as the policy says, or ask. */
+  cloudEscalation: z.enum(['never', 'allow', 'ask']),
 });
 
 export type Runtime = z.infer<typeof RuntimeSchema>;

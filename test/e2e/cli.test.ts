@@ -35,7 +35,28 @@ describe('homelane CLI (built)', () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(await info.json()).toMatchObject({ ok: true, data: { runtime: 'server', dataDir } });
+    expect(await info.json()).toMatchObject({
+      ok: true,
+      data: { runtime: 'server', dataDir, cloudEscalation: 'allow' },
+    });
+    expect(await serve.stop()).toBe(0);
+  });
+
+  it('serve takes the cloud escalation setting and reports it', async () => {
+    const serve = await startServe([
+      '--port',
+      '0',
+      '--data-dir',
+      join(temp.dir, 'never-data'),
+      '--cloud-escalation',
+      'never',
+    ]);
+    const info = await fetch(`${serve.url}api/rpc/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await info.json()).toMatchObject({ ok: true, data: { cloudEscalation: 'never' } });
     expect(await serve.stop()).toBe(0);
   });
 

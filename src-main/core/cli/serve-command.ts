@@ -8,7 +8,9 @@ import { defaultDataDir, prepareDataDir } from '../services/data-dir';
 import { createServiceContext } from '../services/create-context';
 import { createHandlers } from '../services/handlers';
 import { createHeadlessSecretStore } from '../secrets/layered-secret-store';
+import type { CloudEscalation } from '../privacy/egress-guard';
 import type { CliIo } from './io';
+import { cloudEscalationOption } from './privacy-options';
 
 const log = createLogger('serve');
 
@@ -19,6 +21,7 @@ export interface ServeOptions {
   host: string;
   port: number;
   dataDir?: string;
+  cloudEscalation: CloudEscalation;
 }
 
 function parsePort(value: string): number {
@@ -43,6 +46,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
     runtime: 'server',
     dataDir,
     secrets: createHeadlessSecretStore(dataDir),
+    cloudEscalation: options.cloudEscalation,
   });
   const handlers = createHandlers(context);
   const app = await createServer({
@@ -85,5 +89,6 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .option('--host <host>', 'address to listen on (loopback only for now)', DEFAULT_HOST)
     .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, DEFAULT_PORT)
     .option('--data-dir <dir>', 'folder for settings, the database and models')
+    .addOption(cloudEscalationOption())
     .action((options: ServeOptions) => runServe(options, io));
 }

@@ -11,5 +11,6 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     profile: ctx.profile,
     platform: `${process.platform}-${process.arch}`,
     nodeVersion: process.versions.node,
+    cloudEscalation: ctx.cloudEscalation,
   };
 }

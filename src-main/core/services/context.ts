@@ -1,4 +1,5 @@
 import type { ProfileInfo, Runtime } from '../../contract';
+import type { CloudEscalation } from '../privacy/egress-guard';
 import type { EventBus } from './event-bus';
 import type { LanesRuntime } from './lanes-runtime';
 
@@ -12,4 +13,6 @@ export interface ServiceContext {
   events: EventBus;
   /** The lanes and their health; null where none are watched (a bare test context). */
   lanes: LanesRuntime | null;
+  /** The person's cloud escalation setting; private requests never reach the cloud whatever it says. */
+  cloudEscalation: CloudEscalation;
 }

@@ -1,5 +1,9 @@
 import type { Runtime } from '../../contract';
+import type { CloudEscalation } from '../privacy/egress-guard';
 import type { SecretStore } from '../secrets/secret-store';
+
+/** Until the person chooses: requests that are not private go where the policy says. */
+export const DEFAULT_CLOUD_ESCALATION: CloudEscalation = 'allow';
 import type { ServiceContext } from './context';
 import { EventBus } from './event-bus';
 import { LanesRuntime } from './lanes-runtime';
@@ -8,6 +12,7 @@ export interface ContextOptions {
   runtime: Runtime;
   dataDir: string;
   secrets?: SecretStore;
+  cloudEscalation?: CloudEscalation;
 }
 
 /** The context of a running app: its events and its watched lanes, started. */
@@ -19,10 +24,24 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   await lanes.start();
-  return { runtime: options.runtime, dataDir: options.dataDir, profile: null, events, lanes };
+  return {
+    runtime: options.runtime,
+    dataDir: options.dataDir,
+    profile: null,
+    events,
+    lanes,
+    cloudEscalation: options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION,
+  };
 }
 
 /** A context that watches nothing (tests of single services). */
 export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceContext {
-  return { runtime, dataDir, profile: null, events: new EventBus(), lanes: null };
+  return {
+    runtime,
+    dataDir,
+    profile: null,
+    events: new EventBus(),
+    lanes: null,
+    cloudEscalation: DEFAULT_CLOUD_ESCALATION,
+  };
 }

@@ -4,6 +4,12 @@ import { useClient } from '../../api/client-context';
 const TRANSPORT_LABEL = { ipc: 'Desktop app (IPC)', http: 'Web (HTTP)' } as const;
 
 /** What this Homelane is and where it keeps its data, from `app.info`. */
+const CLOUD_ESCALATION_LABEL = {
+  never: 'Never — everything stays on local and LAN lanes',
+  allow: 'Allowed for requests that are not private, where the policy sends them',
+  ask: 'Ask each time',
+} as const;
+
 export function AboutCard() {
   const state = useAppInfoStore((s) => s.state);
   const client = useClient();
@@ -28,6 +34,7 @@ export function AboutCard() {
       'Routing profile',
       info.profile ? `${info.profile.name} (${info.profile.source})` : 'None loaded',
     ],
+    ['Cloud lanes', CLOUD_ESCALATION_LABEL[info.cloudEscalation]],
     ['Platform', `${info.platform}, Node ${info.nodeVersion}`],
   ];
   return (
