@@ -226,16 +226,7 @@ function noLane(
   const failures = attempts
     .filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'unroutable')
     .map((attempt) => `${attempt.lane_id} (${attempt.code ?? attempt.outcome})`);
-  if (refusedFor('private_request')) {
-    return new NoLaneError(
-      'no_private_lane',
-      `This request is private, so it may only go to a local or LAN lane, and ${
-        failures.length > 0 ? `none answered: ${failures.join('; ')}` : 'there is none'
-      }. Start the local lane (homelane lanes up) or add one on your network (homelane lanes add).`,
-      attempts,
-      lastError,
-    );
-  }
+  if (refusedFor('private_request')) return noPrivateLane(attempts, failures, lastError);
   if (contacted === 0 && refusedFor('needs_confirmation')) {
     return new NoLaneError(
       'needs_confirmation',
@@ -270,4 +261,27 @@ function noLane(
     attempts,
     lastError,
   );
+}
+
+function noPrivateLane(
+  attempts: LaneAttempt[],
+  failures: readonly string[],
+  lastError: LaneError | undefined,
+): NoLaneError {
+  return new NoLaneError(
+    'no_private_lane',
+    `This request is private, so it may only go to a local or LAN lane, and ${
+      failures.length > 0 ? `none answered: ${failures.join('; ')}` : 'there is none'
+    }. Start the local lane (homelane lanes up) or add one on your network (homelane lanes add).`,
+    attempts,
+    lastError,
+  );
+}
+
+/** The clear error of a private request that found no lane, from any NoLaneError. */
+export function privateLaneError(error: NoLaneError): NoLaneError {
+  const failures = error.attempts
+    .filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'unroutable')
+    .map((attempt) => `${attempt.lane_id} (${attempt.code ?? attempt.outcome})`);
+  return noPrivateLane(error.attempts, failures, error.lastError);
 }

@@ -1,5 +1,5 @@
 import type { ChatRequestBody } from '../lanes/chat-types';
-import { streamWithFallback } from '../lanes/fallback';
+import { NoLaneError, privateLaneError, streamWithFallback } from '../lanes/fallback';
 import type { FallbackEvent, FallbackOptions, FallbackResult } from '../lanes/fallback';
 import type { Lane } from '../lanes/lane-registry';
 import { routePrivately } from '../privacy/route-privately';
@@ -47,6 +47,14 @@ export async function* routedChat(
 ): AsyncGenerator<RoutedChatEvent, RoutedChatResult> {
   const { trace, plan } = await routePrivately(deps, routingRequestOf(body));
   yield { type: 'route', trace };
-  const result = yield* streamWithFallback(plan.candidates, body, { ...deps, guard: plan.guard });
-  return { ...result, trace };
+  try {
+    const result = yield* streamWithFallback(plan.candidates, body, { ...deps, guard: plan.guard });
+    return { ...result, trace };
+  } catch (error) {
+    // Whatever the policy planned, a private request that found no lane fails the same clear way.
+    if (error instanceof NoLaneError && trace.private && error.code !== 'no_private_lane') {
+      throw privateLaneError(error);
+    }
+    throw error;
+  }
 }
