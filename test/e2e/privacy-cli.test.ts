@@ -148,6 +148,33 @@ describe('privacy from the command line (built)', () => {
     ]);
     const never = await run(['route', '-c', policy, '--lite', '--cloud-escalation', 'never', HARD]);
     expect(never.stdout).toMatch(/goes to\s+a local lane/);
+    const batch = join(temp.dir, 'batch.jsonl');
+    writeFileSync(
+      batch,
+      [
+        {
+          id: 'conversation',
+          messages: [
+            { role: 'user', content: 'My IBAN is GB82 WEST 1234 5698 7654 32, keep it handy.' },
+            { role: 'assistant', content: 'Noted.' },
+            { role: 'user', content: HARD },
+          ],
+        },
+        { id: 'plain', text: HARD },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const batched = await run(['route', '-c', policy, '--lite', '--batch', batch]);
+    expect(batched.code).toBe(0);
+    const lines = batched.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; private: boolean; locality: string });
+    expect(lines.map((line) => [line.id, line.private, line.locality])).toEqual([
+      ['conversation', true, 'local'],
+      ['plain', false, 'cloud'],
+    ]);
     const bad = await run(['route', '-c', policy, '--cloud-escalation', 'sometimes', HARD]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--cloud-escalation.*Allowed choices are never, allow, ask/);
