@@ -74,7 +74,9 @@ describe('personal memory', () => {
       /as i told you/,
     );
     expect(memoryRecall('What present would Mia like for her birthday?', facts)).toMatch(/fact #1/);
-    expect(memoryRecall('Which blood donors are compatible with O negative?', facts)).toMatch(/fact #2/);
+    expect(memoryRecall('Which blood donors are compatible with O negative?', facts)).toMatch(
+      /fact #2/,
+    );
     expect(memoryRecall('你还记得我上次说的吗？', facts)).toBeDefined();
     expect(memoryRecall('Explain how blood types are inherited.', facts)).toBeUndefined();
     expect(memoryRecall('Compare three cache designs.', [])).toBeUndefined();
