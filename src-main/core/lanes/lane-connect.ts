@@ -2,7 +2,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { HealthResult } from './http-exchange';
 import type { LaneClient } from './lane-client';
 import { createLaneClient } from './lane-client';
-import { isLaneError } from './lane-errors';
+import { LaneError, isLaneError } from './lane-errors';
 import type { Lane } from './lane-registry';
 
 // Turns lanes into clients: the key comes from the SecretStore (a lane added
@@ -43,6 +43,11 @@ export async function connectLanes(
   for (const lane of lanes) {
     if (lane.baseUrl === undefined) continue;
     const apiKey = await laneApiKey(lane, settings);
+    if (apiKey === undefined && (lane.apiKeyEnv || lane.apiKeySecret)) {
+      // Never send a request (and its text) to a keyed API without its key.
+      clients.set(lane.id, keylessClient(lane));
+      continue;
+    }
     clients.set(
       lane.id,
       createLaneClient({
@@ -131,4 +136,24 @@ export async function probeLaneHealth(
       ...(isLaneError(error) ? { error } : {}),
     };
   }
+}
+
+/** A lane whose key is missing: every call fails at once, before anything is sent. */
+function keylessClient(lane: Lane): LaneClient {
+  const where = lane.apiKeySecret
+    ? `the secret "${lane.apiKeySecret}" (homelane secrets set ${lane.apiKeySecret})`
+    : `the environment variable ${lane.apiKeyEnv ?? ''} or a stored secret of that name`;
+  const error = () =>
+    new LaneError(
+      'missing_key',
+      `The lane ${lane.id} needs an API key; set ${where}. Nothing was sent.`,
+    );
+  return {
+    chat: () => Promise.reject(error()),
+    chatStream: () => ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error()) }),
+    }),
+    listModels: () => Promise.reject(error()),
+    health: () => Promise.resolve({ ok: false, latencyMs: 0, error: error() }),
+  };
 }

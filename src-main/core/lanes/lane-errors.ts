@@ -9,7 +9,9 @@ export type LaneErrorCode =
   | 'rate_limited'
   | 'stream_dropped'
   | 'invalid_response'
-  | 'unreachable';
+  | 'unreachable'
+  /** The lane needs an API key and none is set; nothing was sent. */
+  | 'missing_key';
 
 export interface LaneErrorDetails {
   /** HTTP status, for http_error and rate_limited. */
