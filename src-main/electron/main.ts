@@ -2,6 +2,7 @@ import { BrowserWindow, app, ipcMain, safeStorage, session, webContents } from '
 import { createLogger } from '../core/logger';
 import { prepareDataDir } from '../core/services/data-dir';
 import { createServiceContext } from '../core/services/create-context';
+import { loadProfile } from '../core/services/default-profile';
 import { createHandlers } from '../core/services/handlers';
 import { EnvSecretStore } from '../core/secrets/env-secret-store';
 import { LayeredSecretStore } from '../core/secrets/layered-secret-store';
@@ -25,7 +26,12 @@ async function start(): Promise<void> {
     new EnvSecretStore(process.env),
     new SafeStorageSecretStore(dataDir, safeStorage),
   );
-  const context = await createServiceContext({ runtime: 'electron', dataDir, secrets });
+  const context = await createServiceContext({
+    runtime: 'electron',
+    dataDir,
+    secrets,
+    profile: await loadProfile(),
+  });
   const handlers = createHandlers(context);
   forwardEvents(
     context.events,

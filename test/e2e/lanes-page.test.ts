@@ -25,6 +25,7 @@ const SCREENSHOTS = join(REPO_ROOT, 'test', 'e2e', 'screenshots');
 const temp = makeTempDir('homelane-lanes-page-');
 const dataDir = join(temp.dir, 'data');
 const brokenDataDir = join(temp.dir, 'broken');
+const emptyPolicy = join(temp.dir, 'no-lanes.yaml');
 let llm: StandInLlm;
 let serve: ServeProcess;
 let browser: Browser;
@@ -101,8 +102,10 @@ beforeAll(async () => {
   );
   mkdirSync(brokenDataDir, { recursive: true });
   writeFileSync(join(brokenDataDir, 'lanes.json'), '{ "version": 1, "lan": [ oops');
+  // A policy without lanes of its own, so the page shows exactly the saved ones.
+  writeFileSync(emptyPolicy, 'version: v0.3\nrouting:\n  decisions: []\n');
 
-  serve = await startServe(['--port', '0', '--data-dir', dataDir]);
+  serve = await startServe(['--port', '0', '--data-dir', dataDir, '--config', emptyPolicy]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   watch(page);
@@ -260,7 +263,14 @@ describe('lanes page (web UI against homelane serve)', () => {
   });
 
   it('warns when the saved lanes cannot be read, and says how to add lanes', async () => {
-    const broken = await startServe(['--port', '0', '--data-dir', brokenDataDir]);
+    const broken = await startServe([
+      '--port',
+      '0',
+      '--data-dir',
+      brokenDataDir,
+      '--config',
+      emptyPolicy,
+    ]);
     const other = await browser.newPage({
       viewport: { width: 1280, height: 800 },
       colorScheme: 'light',

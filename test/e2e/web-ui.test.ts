@@ -71,7 +71,7 @@ describe('web UI', () => {
     const text = await facts.innerText();
     expect(text).toContain('Web (HTTP)');
     expect(text).toContain('homelane serve');
-    expect(text).toContain('None loaded');
+    expect(text).toContain('privacy (built-in recipes/privacy/config.yaml)');
   });
 
   it('switches to the dark theme and keeps it across a reload', async () => {

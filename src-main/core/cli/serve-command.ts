@@ -6,10 +6,13 @@ import { assertBindAllowed } from '../server/bind-policy';
 import { createServer } from '../server/create-server';
 import { defaultDataDir, prepareDataDir } from '../services/data-dir';
 import { createServiceContext } from '../services/create-context';
+import { ProfileError, loadProfile } from '../services/default-profile';
+import type { LoadedProfile } from '../services/default-profile';
 import { createHandlers } from '../services/handlers';
 import { createHeadlessSecretStore } from '../secrets/layered-secret-store';
 import type { CloudEscalation } from '../privacy/egress-guard';
 import type { CliIo } from './io';
+import { CliExit } from './load-router';
 import { cloudEscalationOption } from './privacy-options';
 
 const log = createLogger('serve');
@@ -22,6 +25,8 @@ export interface ServeOptions {
   port: number;
   dataDir?: string;
   cloudEscalation: CloudEscalation;
+  /** The routing profile; Homelane's privacy recipe when absent. */
+  config?: string;
 }
 
 function parsePort(value: string): number {
@@ -42,11 +47,22 @@ function builtRendererDir(): string {
 export async function runServe(options: ServeOptions, io: CliIo): Promise<void> {
   assertBindAllowed(options.host);
   const dataDir = prepareDataDir(options.dataDir ?? defaultDataDir());
+  let profile: LoadedProfile;
+  try {
+    profile = await loadProfile(options.config);
+  } catch (error) {
+    if (error instanceof ProfileError) {
+      io.err(`homelane serve: ${error.message}\n`);
+      throw new CliExit(1);
+    }
+    throw error;
+  }
   const context = await createServiceContext({
     runtime: 'server',
     dataDir,
     secrets: createHeadlessSecretStore(dataDir),
     cloudEscalation: options.cloudEscalation,
+    profile,
   });
   const handlers = createHandlers(context);
   const app = await createServer({
@@ -61,7 +77,8 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
   const url = `http://${host}:${port}/`;
   io.out(
     `Homelane is serving on ${url}\n` +
-      `  web dashboard  ${url}\n  health         ${url}health\n  data folder    ${dataDir}\n`,
+      `  web dashboard  ${url}\n  health         ${url}health\n  data folder    ${dataDir}\n` +
+      `  profile        ${profile.info.name} (${profile.info.source})\n`,
   );
 
   let closing = false;
@@ -90,5 +107,6 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, DEFAULT_PORT)
     .option('--data-dir <dir>', 'folder for settings, the database and models')
     .addOption(cloudEscalationOption())
+    .option('-c, --config <file>', "the routing profile (default: Homelane's privacy recipe)")
     .action((options: ServeOptions) => runServe(options, io));
 }

@@ -1,4 +1,7 @@
+import { createLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
+
+const log = createLogger('lanes');
 import type { HealthResult } from './http-exchange';
 import type { LaneClient } from './lane-client';
 import { createLaneClient } from './lane-client';
@@ -18,16 +21,30 @@ export interface LaneConnectSettings {
 
 export const DEFAULT_CONNECT_SETTINGS = { connectTimeoutMs: 10_000, idleTimeoutMs: 120_000 };
 
+/** A stored secret, or undefined when the store has none or cannot be read now (said in the log). */
+async function storedSecret(
+  secrets: SecretStore | undefined,
+  name: string,
+): Promise<string | undefined> {
+  if (!secrets) return undefined;
+  try {
+    return await secrets.get(name);
+  } catch (error) {
+    log.warn({ secret: name, err: error }, 'a lane key cannot be read from the secret store');
+    return undefined;
+  }
+}
+
 export async function laneApiKey(
   lane: Lane,
   settings: Pick<LaneConnectSettings, 'secrets' | 'env'>,
 ): Promise<string | undefined> {
-  if (lane.apiKeySecret && settings.secrets) {
-    const stored = await settings.secrets.get(lane.apiKeySecret);
+  if (lane.apiKeySecret) {
+    const stored = await storedSecret(settings.secrets, lane.apiKeySecret);
     if (stored !== undefined) return stored;
   }
   if (lane.apiKeyEnv) {
-    const fromStore = settings.secrets ? await settings.secrets.get(lane.apiKeyEnv) : undefined;
+    const fromStore = await storedSecret(settings.secrets, lane.apiKeyEnv);
     const value = fromStore ?? (settings.env ?? process.env)[lane.apiKeyEnv];
     if (value !== undefined && value.trim() !== '') return value.trim();
   }

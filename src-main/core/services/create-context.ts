@@ -5,6 +5,7 @@ import type { SecretStore } from '../secrets/secret-store';
 /** Until the person chooses: requests that are not private go where the policy says. */
 export const DEFAULT_CLOUD_ESCALATION: CloudEscalation = 'allow';
 import type { ServiceContext } from './context';
+import type { LoadedProfile } from './default-profile';
 import { EventBus } from './event-bus';
 import { LanesRuntime } from './lanes-runtime';
 
@@ -13,6 +14,8 @@ export interface ContextOptions {
   dataDir: string;
   secrets?: SecretStore;
   cloudEscalation?: CloudEscalation;
+  /** The routing profile in force (its lanes are watched too). */
+  profile?: LoadedProfile;
 }
 
 /** The context of a running app: its events and its watched lanes, started. */
@@ -22,12 +25,13 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     dataDir: options.dataDir,
     events,
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.profile ? { config: options.profile.config } : {}),
   });
   await lanes.start();
   return {
     runtime: options.runtime,
     dataDir: options.dataDir,
-    profile: null,
+    profile: options.profile?.info ?? null,
     events,
     lanes,
     cloudEscalation: options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION,

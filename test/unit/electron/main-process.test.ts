@@ -35,7 +35,7 @@ beforeAll(async () => {
     }),
   );
   await import('../../../src-main/electron/main');
-  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 });
   await import('../../../src-preload/index');
   return async () => {
     await llm.stop();

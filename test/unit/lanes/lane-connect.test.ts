@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectLanes } from '../../../src-main/core/lanes/lane-connect';
 import { LaneError } from '../../../src-main/core/lanes/lane-errors';
 import type { Lane } from '../../../src-main/core/lanes/lane-registry';
+import type { SecretStore } from '../../../src-main/core/secrets/secret-store';
 import { startStandInLlm } from '../../support/stand-in-llm';
 import type { StandInLlm } from '../../support/stand-in-llm';
 
@@ -66,5 +67,24 @@ describe('connecting lanes', () => {
     const open = lane({ locality: 'local' });
     await (await connectLanes([open], settings))(open).chat(body);
     expect((await llm.requests())[0]?.authorization).toBeNull();
+  });
+
+  it('falls back to the environment when the secret store cannot be read (no keychain)', async () => {
+    const keyed = lane({ apiKeyEnv: 'TEST_CLOUD_KEY' });
+    const locked: SecretStore = {
+      kind: 'keychain',
+      writable: false,
+      get: () => Promise.reject(new Error('the OS keychain cannot encrypt right now')),
+      set: () => Promise.reject(new Error('no')),
+      delete: () => Promise.reject(new Error('no')),
+      list: () => Promise.resolve([]),
+    };
+    const clientOf = await connectLanes([keyed], {
+      ...settings,
+      secrets: locked,
+      env: { TEST_CLOUD_KEY: 'k-env' },
+    });
+    await clientOf(keyed).chat(body);
+    expect((await llm.requests())[0]?.authorization).toBe('Bearer k-env');
   });
 });
