@@ -94,6 +94,68 @@ describe('privacy from the command line (built)', () => {
     expect(other.stderr).toContain('lane: cloud/big_api (cloud');
   });
 
+  it('keeps a conversation local on request, and lets the person override privacy, recorded', async () => {
+    const kept = await run([
+      'chat',
+      '-c',
+      policy,
+      '--lite',
+      '--conversation',
+      'k1',
+      '--keep-local',
+      HARD,
+    ]);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toContain('lane: local/small_box (local');
+    const still = await run(['chat', '-c', policy, '--lite', '--conversation', 'k1', HARD]);
+    expect(still.stderr).toContain('lane: local/small_box (local');
+    const released = await run([
+      'chat',
+      '-c',
+      policy,
+      '--lite',
+      '--conversation',
+      'k1',
+      '--allow-cloud',
+      HARD,
+    ]);
+    expect(released.stderr).toContain('lane: cloud/big_api (cloud');
+    expect(await chats(cloud)).toHaveLength(1);
+
+    const privateTurn = await run([
+      'chat',
+      '-c',
+      policy,
+      '--lite',
+      '--conversation',
+      'o1',
+      `Write to ada@example.org. ${HARD}`,
+    ]);
+    expect(privateTurn.stderr).toContain('lane: local/small_box (local');
+    const overridden = await run([
+      'chat',
+      '-c',
+      policy,
+      '--lite',
+      '--json',
+      '--conversation',
+      'o1',
+      '--override-privacy',
+      HARD,
+    ]);
+    expect(overridden.code).toBe(0);
+    expect(overridden.stderr).toContain('this is recorded');
+    const result = JSON.parse(overridden.stdout) as {
+      lane: { id: string };
+      trace: { private: boolean; privacy_reasons: { kind: string }[] };
+    };
+    expect(result.lane.id).toBe('cloud/big_api');
+    expect(result.trace.private).toBe(true);
+    expect(result.trace.privacy_reasons.map((reason) => reason.kind)).toContain('override');
+    const lonely = await run(['chat', '-c', policy, '--lite', '--keep-local', HARD]);
+    expect(lonely.code).toBe(2);
+  });
+
   it('remembers facts on this machine and keeps requests that use them local', async () => {
     const remembered = await run([
       'chat',

@@ -9,6 +9,7 @@ import { prepareDataDir } from '../services/data-dir';
 import { personalContext, rememberIfAsked } from '../services/personal-context';
 import { routedChat } from '../services/routed-chat';
 import { StoreError, databasePath, openDatabase } from '../store/database';
+import { TaintStore } from '../privacy/taint-store';
 import type { RoutedChatResult } from '../services/routed-chat';
 import type { CloudEscalation } from '../privacy/egress-guard';
 import type { CliIo } from './io';
@@ -30,6 +31,9 @@ export interface ChatOptions {
   showReasoning?: boolean;
   cloudEscalation?: CloudEscalation;
   conversation?: string;
+  keepLocal?: boolean;
+  allowCloud?: boolean;
+  overridePrivacy?: boolean;
 }
 
 function openStoreOrExit(dataDir: string, io: CliIo): Database.Database {
@@ -79,7 +83,27 @@ export async function runChat(
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
+  if (
+    (options.keepLocal || options.allowCloud || options.overridePrivacy) &&
+    !options.conversation
+  ) {
+    io.err(
+      'homelane chat: --keep-local, --allow-cloud and --override-privacy need --conversation ID\n',
+    );
+    throw new CliExit(2);
+  }
   const db = openStoreOrExit(context.dataDir, io);
+  if (options.conversation) {
+    const switches = new TaintStore(db);
+    if (options.keepLocal) switches.setKeepLocal(options.conversation, true);
+    if (options.allowCloud) switches.setKeepLocal(options.conversation, false);
+    if (options.overridePrivacy) {
+      switches.setPrivateOverride(options.conversation, true);
+      io.err(
+        `privacy: you allowed conversation ${options.conversation} to use cloud lanes although it is private; this is recorded\n`,
+      );
+    }
+  }
   const remembered = rememberIfAsked(db, text, options.conversation);
   if (remembered) {
     db.close();
@@ -205,6 +229,12 @@ export function addChatCommand(program: Command, io: CliIo): void {
     .option(
       '--conversation <id>',
       'a conversation to continue: once private, it stays private (kept in the data folder)',
+    )
+    .option('--keep-local', 'keep this conversation on local and LAN lanes from now on')
+    .option('--allow-cloud', 'undo --keep-local for this conversation')
+    .option(
+      '--override-privacy',
+      'let this private conversation use cloud lanes (your explicit choice, recorded)',
     )
     .option('--show-reasoning', "print the model's reasoning to stderr")
     .option('--json', 'print the trace, the lane, the attempts and the answer as JSON at the end')
