@@ -1,14 +1,13 @@
-import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { NoLaneError } from '../lanes/fallback';
 import type { LaneAttempt } from '../lanes/fallback';
 import { DEFAULT_CONNECT_SETTINGS, connectLanes } from '../lanes/lane-connect';
 import { isLaneError } from '../lanes/lane-errors';
 import { RoutingError } from '../router/resolve-route';
-import { prepareDataDir } from '../services/data-dir';
 import { personalContext, rememberIfAsked } from '../services/personal-context';
+import { ChatRecorder } from '../services/chat-recorder';
 import { routedChat } from '../services/routed-chat';
-import { StoreError, databasePath, openDatabase } from '../store/database';
+import { RecordStore } from '../replay/record-store';
 import { TaintStore } from '../privacy/taint-store';
 import type { RoutedChatResult } from '../services/routed-chat';
 import type { CloudEscalation } from '../privacy/egress-guard';
@@ -16,6 +15,7 @@ import type { CliIo } from './io';
 import { cloudEscalationOption } from './privacy-options';
 import { lanesContext } from './lanes-context';
 import { CliExit, loadRouter, routerOptions } from './load-router';
+import { openAppDatabase } from './open-database';
 
 // `homelane chat --config FILE "text"`: one message through the whole path —
 // routing, the lanes (with fallback), the answer streamed to stdout. How it
@@ -34,18 +34,6 @@ export interface ChatOptions {
   keepLocal?: boolean;
   allowCloud?: boolean;
   overridePrivacy?: boolean;
-}
-
-function openStoreOrExit(dataDir: string, io: CliIo): Database.Database {
-  try {
-    return openDatabase(databasePath(prepareDataDir(dataDir)));
-  } catch (error) {
-    if (error instanceof StoreError) {
-      io.err(`homelane chat: ${error.message} [${error.code}]\n`);
-      throw new CliExit(1);
-    }
-    throw error;
-  }
 }
 
 function describeAttempts(attempts: readonly LaneAttempt[]): string {
@@ -92,7 +80,7 @@ export async function runChat(
     );
     throw new CliExit(2);
   }
-  const db = openStoreOrExit(context.dataDir, io);
+  const db = openAppDatabase(context.dataDir, io, 'chat');
   if (options.conversation) {
     const switches = new TaintStore(db);
     if (options.keepLocal) switches.setKeepLocal(options.conversation, true);
@@ -115,8 +103,17 @@ export async function runChat(
     cloudEscalation: options.cloudEscalation ?? 'allow',
     ...(options.conversation ? { conversationId: options.conversation } : {}),
   });
-  const body = {
+  const recorder = new ChatRecorder(new RecordStore(db), router.config, {
+    streaming: true,
+    ...(options.conversation ? { conversationId: options.conversation } : {}),
+  });
+  const asked = {
     model: options.model ?? router.config.autoModelNames[0] ?? 'auto',
+    messages: [{ role: 'user', content: text }],
+    stream: true,
+  };
+  const body = {
+    model: asked.model,
     messages: [
       ...(personal.memoryMessage ? [personal.memoryMessage] : []),
       { role: 'user', content: text },
@@ -124,6 +121,7 @@ export async function runChat(
     stream: true,
   };
   let result: RoutedChatResult | undefined;
+  let routedTo: string | null = null;
   let answered = false;
   try {
     const stream = routedChat(
@@ -140,12 +138,15 @@ export async function runChat(
       const step = await stream.next();
       if (step.done) {
         result = step.value;
+        recorder.answered(result.candidate.target.alias, result.answer, result.attempts);
         break;
       }
       const event = step.value;
       if (event.type === 'route') {
         const trace = event.trace;
+        routedTo = trace.model;
         personal.record(trace);
+        recorder.routed(trace, asked);
         if (!options.json) {
           io.err(
             `route: ${trace.decision ? `decision "${trace.decision}"` : 'no decision'} → ${trace.model ?? 'no model'}\n`,
@@ -155,6 +156,7 @@ export async function runChat(
           }
         }
       } else if (event.type === 'lane') {
+        recorder.laneStarted(event.candidate.lane, event.attempts);
         if (!options.json) {
           const lane = event.candidate.lane;
           io.err(
@@ -171,6 +173,8 @@ export async function runChat(
       }
     }
   } catch (error) {
+    recorder.failed(error, routedTo);
+    if (recorder.recordId && !options.json) io.err(`record: ${recorder.recordId}\n`);
     if (answered) io.out('\n');
     if (error instanceof RoutingError) {
       io.err(`homelane chat: ${error.message}\n`);
@@ -206,6 +210,7 @@ export async function runChat(
     return;
   }
   if (answered) io.out('\n');
+  if (recorder.recordId) io.err(`record: ${recorder.recordId}\n`);
   const usage = result.answer.usage;
   if (usage)
     io.err(

@@ -1,10 +1,8 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { MemoryError, MemoryStore } from '../privacy/memory-store';
-import { defaultDataDir, prepareDataDir } from '../services/data-dir';
-import { StoreError, databasePath, openDatabase } from '../store/database';
 import type { CliIo } from './io';
 import { CliExit } from './load-router';
+import { openAppDatabase } from './open-database';
 
 // `homelane memory list | add TEXT | remove ID`: the facts Homelane keeps for
 // you. They never leave this machine except to a local or LAN lane, and
@@ -16,16 +14,7 @@ interface MemoryOptions {
 }
 
 function withStore<T>(options: MemoryOptions, io: CliIo, run: (store: MemoryStore) => T): T {
-  let db;
-  try {
-    db = openDatabase(databasePath(prepareDataDir(resolve(options.dataDir ?? defaultDataDir()))));
-  } catch (error) {
-    if (error instanceof StoreError) {
-      io.err(`homelane memory: ${error.message} [${error.code}]\n`);
-      throw new CliExit(1);
-    }
-    throw error;
-  }
+  const db = openAppDatabase(options.dataDir, io, 'memory');
   try {
     return run(new MemoryStore(db));
   } catch (error) {

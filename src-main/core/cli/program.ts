@@ -6,6 +6,7 @@ import { addLanesCommand } from './lanes-command';
 import { addMemoryCommand } from './memory-command';
 import { addModelsCommand } from './models-command';
 import { addProbeCommand } from './probe-command';
+import { addReplayCommand } from './replay-command';
 import { addRouteCommand } from './route-command';
 import { addSecretsCommand } from './secrets-command';
 import { addServeCommand } from './serve-command';
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo): Command {
   addLanesCommand(program, io);
   addChatCommand(program, io);
   addMemoryCommand(program, io);
+  addReplayCommand(program, io);
   addSecretsCommand(program, io);
   return program;
 }

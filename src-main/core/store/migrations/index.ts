@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-conversations-and-memory';
+import { migration002 } from './002-routing-records';
 
 /** Every migration, in order. A new one is a new file here; none is ever edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,199 @@
+import type Database from 'better-sqlite3';
+import type { RecordOutcome, RoutingRecord } from './record-types';
+
+// Routing records in the app's database: written when a request is routed,
+// completed when its answer ends, listed newest first with filters and
+// keyset pagination (a page never shifts when new records arrive), searched
+// with FTS5, and kept within the decision's `max_records`.
+
+export interface RecordFilters {
+  /** Full-text search over the prompt, the decision and the alias. */
+  text?: string;
+  decision?: string;
+  model?: string;
+  lane?: string;
+  locality?: 'local' | 'lan' | 'cloud';
+  private?: boolean;
+  status?: RoutingRecord['lifecycle_state'];
+  conversation?: string;
+  /** ISO times, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface RecordPage {
+  records: RoutingRecord[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  next_cursor: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+const JSON_COLUMNS = ['privacy_reasons', 'fallback_chain', 'signals', 'trace'] as const;
+const BOOLEAN_COLUMNS = [
+  'private',
+  'streaming',
+  'prompt_truncated',
+  'request_body_truncated',
+  'response_body_truncated',
+] as const;
+
+function toRow(record: RoutingRecord): Row {
+  const row: Row = { ...record, created_ms: Date.parse(record.created_at) };
+  for (const column of JSON_COLUMNS) row[column] = JSON.stringify(record[column]);
+  for (const column of BOOLEAN_COLUMNS) row[column] = record[column] ? 1 : 0;
+  return row;
+}
+
+function fromRow(row: Row): RoutingRecord {
+  const record: Row = { ...row };
+  delete record['created_ms'];
+  delete record['rowid'];
+  for (const column of JSON_COLUMNS) record[column] = JSON.parse(String(row[column]));
+  for (const column of BOOLEAN_COLUMNS) record[column] = row[column] === 1;
+  return record as unknown as RoutingRecord;
+}
+
+function encodeCursor(row: Row): string {
+  return Buffer.from(`${String(row['created_ms'])}:${String(row['id'])}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { ms: number; id: string } {
+  const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  if (!ms || !id || !/^\d+$/.test(ms))
+    throw new RecordStoreError('bad_cursor', 'The page cursor is not one this store gave out.');
+  return { ms: Number(ms), id };
+}
+
+/** FTS5 query syntax from plain words: each word quoted, all must occur. */
+function ftsQuery(text: string): string {
+  return (text.match(/[\p{L}\p{N}_@.-]+/gu) ?? [])
+    .map((word) => `"${word.replaceAll('"', '""')}"`)
+    .join(' ');
+}
+
+export class RecordStoreError extends Error {
+  constructor(
+    readonly code: 'bad_cursor' | 'not_found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RecordStoreError';
+  }
+}
+
+export class RecordStore {
+  private readonly columns: string[];
+
+  constructor(private readonly db: Database.Database) {
+    this.columns = (
+      db.prepare('PRAGMA table_info(routing_records)').all() as { name: string }[]
+    ).map((column) => column.name);
+  }
+
+  insert(record: RoutingRecord, maxRecords?: number): void {
+    const row = toRow(record);
+    const names = this.columns.filter((name) => name in row);
+    const insert = this.db.prepare(
+      `INSERT INTO routing_records (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`,
+    );
+    this.db.transaction(() => {
+      if (record.conversation_id) {
+        this.db
+          .prepare(
+            'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
+          )
+          .run(record.conversation_id, record.created_at, record.created_at);
+      }
+      insert.run(Object.fromEntries(names.map((name) => [name, row[name]])));
+      if (maxRecords !== undefined && record.decision !== null)
+        this.trimDecision(record.decision, maxRecords);
+    })();
+  }
+
+  /** Fills in how the request ended. */
+  finish(id: string, outcome: RecordOutcome, now = new Date()): void {
+    const row: Row = { ...outcome, ended_at: now.toISOString() };
+    if (outcome.fallback_chain) row['fallback_chain'] = JSON.stringify(outcome.fallback_chain);
+    const names = Object.keys(row).filter((name) => this.columns.includes(name));
+    const result = this.db
+      .prepare(
+        `UPDATE routing_records SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+      )
+      .run({ ...Object.fromEntries(names.map((name) => [name, row[name] ?? null])), id });
+    if (result.changes === 0) throw new RecordStoreError('not_found', `There is no record ${id}.`);
+  }
+
+  markResponseTruncated(id: string): void {
+    this.db.prepare('UPDATE routing_records SET response_body_truncated = 1 WHERE id = ?').run(id);
+  }
+
+  get(id: string): RoutingRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM routing_records WHERE id = ?').get(id) as
+      Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  list(filters: RecordFilters = {}, page: { limit?: number; cursor?: string } = {}): RecordPage {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filters.text) {
+      const query = ftsQuery(filters.text);
+      if (query !== '') {
+        where.push(
+          'r.rowid IN (SELECT rowid FROM routing_records_fts WHERE routing_records_fts MATCH @fts)',
+        );
+        params['fts'] = query;
+      }
+    }
+    const equal = (column: string, value: unknown) => {
+      where.push(`r.${column} = @${column}`);
+      params[column] = value;
+    };
+    if (filters.decision !== undefined) equal('decision', filters.decision);
+    if (filters.model !== undefined) equal('selected_model', filters.model);
+    if (filters.lane !== undefined) equal('lane_id', filters.lane);
+    if (filters.locality !== undefined) equal('locality', filters.locality);
+    if (filters.private !== undefined) equal('private', filters.private ? 1 : 0);
+    if (filters.status !== undefined) equal('lifecycle_state', filters.status);
+    if (filters.conversation !== undefined) equal('conversation_id', filters.conversation);
+    if (filters.from !== undefined) {
+      where.push('r.created_ms >= @from_ms');
+      params['from_ms'] = Date.parse(filters.from);
+    }
+    if (filters.to !== undefined) {
+      where.push('r.created_ms <= @to_ms');
+      params['to_ms'] = Date.parse(filters.to);
+    }
+    if (page.cursor) {
+      const { ms, id } = decodeCursor(page.cursor);
+      where.push(
+        '(r.created_ms < @cursor_ms OR (r.created_ms = @cursor_ms AND r.id < @cursor_id))',
+      );
+      params['cursor_ms'] = ms;
+      params['cursor_id'] = id;
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT r.* FROM routing_records r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY r.created_ms DESC, r.id DESC LIMIT ${limit + 1}`,
+      )
+      .all(params) as Row[];
+    const more = rows.length > limit;
+    const shown = rows.slice(0, limit);
+    const last = shown.at(-1);
+    return { records: shown.map(fromRow), next_cursor: more && last ? encodeCursor(last) : null };
+  }
+
+  /** Keeps the newest `maxRecords` of one decision. */
+  private trimDecision(decision: string, maxRecords: number): void {
+    this.db
+      .prepare(
+        `DELETE FROM routing_records WHERE decision = @decision AND id IN (
+           SELECT id FROM routing_records WHERE decision = @decision
+           ORDER BY created_ms DESC, id DESC LIMIT -1 OFFSET @keep)`,
+      )
+      .run({ decision, keep: maxRecords });
+  }
+}

@@ -1,0 +1,111 @@
+import type { RouterConfig } from '../config/router-config';
+import { requestCost } from '../insights/pricing';
+import type { LaneAttempt } from '../lanes/fallback';
+import { NoLaneError } from '../lanes/fallback';
+import { isLaneError } from '../lanes/lane-errors';
+import type { PartialAnswer } from '../lanes/chat-types';
+import type { Lane } from '../lanes/lane-registry';
+import { capture } from '../replay/capture';
+import { newRecord } from '../replay/record-builder';
+import type { RecordStore } from '../replay/record-store';
+import type { RecordOutcome } from '../replay/record-types';
+import { replaySettings } from '../replay/replay-settings';
+import type { ReplaySettings } from '../replay/replay-settings';
+import type { RoutingTrace } from '../router/trace';
+
+// Keeps the record of one chat request: written when it is routed, completed
+// when its answer ends — answered, failed (with the partial answer, marked)
+// or cancelled — with lane, fallback chain, timings, usage and cost.
+
+export class ChatRecorder {
+  private id: string | undefined;
+  private settings: ReplaySettings | undefined;
+  private started = performance.now();
+  private firstToken: number | undefined;
+  private lane: Lane | undefined;
+  private attempts: LaneAttempt[] = [];
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly config: RouterConfig,
+    private readonly options: { conversationId?: string; streaming: boolean },
+  ) {}
+
+  get recordId(): string | undefined {
+    return this.id;
+  }
+
+  routed(trace: RoutingTrace, body: unknown): void {
+    this.settings = replaySettings(trace);
+    if (!this.settings.enabled) return;
+    const record = newRecord(trace, {
+      body,
+      streaming: this.options.streaming,
+      routingMs: trace.latency_ms,
+      settings: this.settings,
+      ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
+    });
+    this.store.insert(record, this.settings.maxRecords);
+    this.id = record.id;
+  }
+
+  laneStarted(lane: Lane, attempts: readonly LaneAttempt[]): void {
+    this.lane = lane;
+    this.attempts = [...attempts];
+    this.firstToken ??= performance.now() - this.started;
+  }
+
+  answered(alias: string, answer: PartialAnswer, attempts: readonly LaneAttempt[]): void {
+    this.attempts = [...attempts];
+    this.finish({ lifecycle_state: 'completed', ...this.usageAndCost(alias, answer) }, answer);
+  }
+
+  failed(error: unknown, alias: string | null): void {
+    const partial = isLaneError(error) ? error.partial : undefined;
+    if (error instanceof NoLaneError) this.attempts = error.attempts;
+    const aborted = isLaneError(error) && error.code === 'aborted';
+    const code = isLaneError(error) || error instanceof NoLaneError ? error.code : 'internal';
+    this.finish(
+      {
+        lifecycle_state: aborted ? 'aborted' : 'failed',
+        terminal_reason: partial?.content ? `${code} (partial answer kept)` : code,
+        ...(partial && alias ? this.usageAndCost(alias, partial) : {}),
+      },
+      partial,
+    );
+  }
+
+  private usageAndCost(alias: string, answer: PartialAnswer): Partial<RecordOutcome> {
+    const usage = answer.usage;
+    if (!usage) return {};
+    const cost = requestCost(this.config, alias, {
+      promptTokens: usage.promptTokens ?? 0,
+      completionTokens: usage.completionTokens ?? 0,
+    });
+    return {
+      ...(usage.promptTokens !== undefined ? { prompt_tokens: usage.promptTokens } : {}),
+      ...(usage.completionTokens !== undefined
+        ? { completion_tokens: usage.completionTokens }
+        : {}),
+      ...(usage.totalTokens !== undefined ? { total_tokens: usage.totalTokens } : {}),
+      ...(cost ?? {}),
+    };
+  }
+
+  private finish(outcome: RecordOutcome, answer: PartialAnswer | undefined): void {
+    if (!this.id || !this.settings) return;
+    const response =
+      this.settings.captureResponseBody && answer && answer.content !== ''
+        ? capture(answer.content, this.settings.maxBodyBytes)
+        : undefined;
+    this.store.finish(this.id, {
+      ...outcome,
+      fallback_chain: this.attempts,
+      duration_ms: performance.now() - this.started,
+      ...(this.firstToken !== undefined ? { ttft_ms: this.firstToken } : {}),
+      ...(this.lane ? { lane_id: this.lane.id, locality: this.lane.locality } : {}),
+      ...(response ? { response_body: response.text } : {}),
+    });
+    if (response?.truncated) this.store.markResponseTruncated(this.id);
+  }
+}
