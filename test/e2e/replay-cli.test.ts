@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pricedStandInPolicy } from '../support/priced-policy';
 import { runHomelane } from '../support/serve-process';
 import { startStandInLlm } from '../support/stand-in-llm';
 import type { StandInLlm } from '../support/stand-in-llm';
@@ -26,27 +27,7 @@ function recordIdOf(stderr: string): string {
 
 beforeAll(async () => {
   llm = await startStandInLlm();
-  writeFileSync(
-    policy,
-    `version: v0.3
-providers:
-  defaults: { default_model: local/small }
-  models:
-    - name: local/small
-      provider_model_id: stand-in-small
-      pricing: { currency: USD, prompt_per_1m: 0, completion_per_1m: 0 }
-      backend_refs: [{ name: box, base_url: ${llm.url}/v1 }]
-    - name: cloud/big
-      provider_model_id: stand-in-large
-      pricing: { currency: USD, prompt_per_1m: 2, completion_per_1m: 8 }
-      backend_refs: [{ name: api, base_url: ${llm.url}/v1 }]
-routing:
-  modelCards:
-    - { name: local/small, tags: [deployment:local] }
-    - { name: cloud/big, tags: [deployment:local] }
-  decisions: []
-`,
-  );
+  writeFileSync(policy, pricedStandInPolicy(llm.url));
 });
 afterAll(async () => {
   await llm.stop();

@@ -1,21 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { csvLines } from '../replay/export-csv';
+import { jsonlLines, writeLines } from '../replay/export-jsonl';
+import {
+  ImportError,
+  formatProblem,
+  importDatabasePath,
+  importJsonl,
+  importName,
+  readExportHeader,
+} from '../replay/import-jsonl';
+import type { ImportReport } from '../replay/import-jsonl';
 import { RecordStore, RecordStoreError } from '../replay/record-store';
 import type { RecordFilters } from '../replay/record-store';
 import type { RoutingRecord } from '../replay/record-types';
+import { defaultDataDir, prepareDataDir } from '../services/data-dir';
+import { StoreError, databasePath, openDatabase } from '../store/database';
 import type { CliIo } from './io';
 import { CliExit } from './load-router';
 import { openAppDatabase } from './open-database';
 
 // `homelane replay list [filters] | show ID`: the records of routed requests,
-// kept in the data folder, reviewable offline.
+// kept in the data folder, reviewable offline. `export` writes them as JSONL
+// (lossless, versioned) or CSV (for spreadsheets); `import` reads a JSONL
+// export — from this machine or another — into a database of its own under
+// `<data-dir>/imports/`, which `--from-import NAME` (or `--db FILE`) reads.
+// Importing never touches this machine's own records.
 
 interface ReplayOptions {
   dataDir?: string;
+  db?: string;
+  fromImport?: string;
   json?: boolean;
 }
 
-interface ListOptions extends ReplayOptions {
+interface FilterOptions extends ReplayOptions {
   search?: string;
   decision?: string;
   model?: string;
@@ -26,14 +51,73 @@ interface ListOptions extends ReplayOptions {
   conversation?: string;
   from?: string;
   to?: string;
+}
+
+interface ListOptions extends FilterOptions {
   limit?: string;
   cursor?: string;
 }
 
-function withRecords<T>(options: ReplayOptions, io: CliIo, run: (store: RecordStore) => T): T {
-  const db = openAppDatabase(options.dataDir, io, 'replay');
+interface ExportOptions extends FilterOptions {
+  format: 'jsonl' | 'csv';
+  out?: string;
+}
+
+interface ImportOptions {
+  dataDir?: string;
+  into?: string;
+  json?: boolean;
+}
+
+const dataDirOf = (dataDir: string | undefined) =>
+  prepareDataDir(resolve(dataDir ?? defaultDataDir()));
+
+/** An import database or another machine's copy, read-only; it must exist. */
+function openOtherDatabase(file: string, io: CliIo, command: string): Database.Database {
+  if (!existsSync(file)) {
+    io.err(`homelane replay ${command}: there is no database ${file}\n`);
+    throw new CliExit(1);
+  }
   try {
-    return run(new RecordStore(db));
+    return openDatabase(file, { readonly: true });
+  } catch (error) {
+    if (error instanceof StoreError) {
+      io.err(`homelane replay ${command}: ${error.message} [${error.code}]\n`);
+      throw new CliExit(1);
+    }
+    throw error;
+  }
+}
+
+function openSource(options: ReplayOptions, io: CliIo, command: string): Database.Database {
+  if (options.db !== undefined && options.fromImport !== undefined) {
+    io.err(`homelane replay ${command}: give --db or --from-import, not both\n`);
+    throw new CliExit(2);
+  }
+  if (options.db !== undefined) return openOtherDatabase(resolve(options.db), io, command);
+  if (options.fromImport !== undefined) {
+    let file: string;
+    try {
+      file = importDatabasePath(dataDirOf(options.dataDir), options.fromImport);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      io.err(`homelane replay ${command}: ${error.message} [${error.code}]\n`);
+      throw new CliExit(2);
+    }
+    return openOtherDatabase(file, io, command);
+  }
+  return openAppDatabase(options.dataDir, io, 'replay');
+}
+
+async function withRecords<T>(
+  options: ReplayOptions,
+  io: CliIo,
+  command: string,
+  run: (store: RecordStore, db: Database.Database) => T | Promise<T>,
+): Promise<T> {
+  const db = openSource(options, io, command);
+  try {
+    return await run(new RecordStore(db), db);
   } catch (error) {
     if (error instanceof RecordStoreError) {
       io.err(`homelane replay: ${error.message}\n`);
@@ -43,6 +127,83 @@ function withRecords<T>(options: ReplayOptions, io: CliIo, run: (store: RecordSt
   } finally {
     db.close();
   }
+}
+
+function filtersOf(options: FilterOptions): RecordFilters {
+  return {
+    ...(options.search ? { text: options.search } : {}),
+    ...(options.decision ? { decision: options.decision } : {}),
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.lane ? { lane: options.lane } : {}),
+    ...(options.locality ? { locality: options.locality } : {}),
+    ...(options.private ? { private: true } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.conversation ? { conversation: options.conversation } : {}),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  };
+}
+
+/** Writes `file` whole or not at all: a temp file beside it, synced, then renamed over it. */
+async function writeAtomically(file: string, lines: Iterable<string>): Promise<void> {
+  const target = resolve(file);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx');
+    const flush = async (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length;) {
+        at += (await (handle as FileHandle).write(bytes, at)).bytesWritten;
+      }
+    };
+    let chunk = '';
+    for (const line of lines) {
+      chunk += line;
+      if (chunk.length >= 1 << 16) {
+        await flush(chunk);
+        chunk = '';
+      }
+    }
+    await flush(chunk);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The same file, whether or not it exists yet, through symlinks where it does. */
+function sameFile(a: string, b: string): boolean {
+  const real = (file: string) => (existsSync(file) ? realpathSync(file) : resolve(file));
+  return real(a) === real(b);
+}
+
+function printImport(
+  report: ImportReport,
+  target: string,
+  readWith: string,
+  options: ImportOptions,
+  io: CliIo,
+): void {
+  for (const problem of report.problems) io.err(`${formatProblem(report.file, problem)}\n`);
+  if (report.read !== report.header.count) {
+    io.err(
+      `homelane replay import: the export announces ${report.header.count} records but holds ${report.read}; it may have been cut short.\n`,
+    );
+  }
+  if (options.json) {
+    io.out(`${JSON.stringify({ ...report, into: target }, null, 2)}\n`);
+    return;
+  }
+  io.out(
+    `Imported ${report.imported} of ${report.read} records into ${target} (${report.skipped} already there, ${report.rejected} refused).\n` +
+      `Read them with: homelane replay list ${readWith}\n`,
+  );
 }
 
 const cell = (value: unknown) => (value === null || value === undefined ? '–' : String(value));
@@ -118,14 +279,15 @@ function describe(record: RoutingRecord): string {
   return `${rows.map(([label, value]) => `${label.padEnd(13)}${value}`).join('\n')}\n`;
 }
 
-export function addReplayCommand(program: Command, io: CliIo): void {
-  const replay = program
-    .command('replay')
-    .description('the records of routed requests, kept on this machine');
-  replay
-    .command('list')
-    .description('newest first; filters combine')
+function addSourceOptions(command: Command): Command {
+  return command
     .option('--data-dir <dir>', "the data folder (default: the app's)")
+    .option('--db <file>', 'read another database (an import, or a copy), read-only')
+    .option('--from-import <name>', 'read an import of the data folder (the name import printed)');
+}
+
+function addFilterOptions(command: Command): Command {
+  return command
     .option('--search <text>', 'words in the prompt, decision or model')
     .option('--decision <name>')
     .option('--model <alias>')
@@ -137,25 +299,22 @@ export function addReplayCommand(program: Command, io: CliIo): void {
     )
     .option('--conversation <id>')
     .option('--from <time>', 'ISO time, inclusive')
-    .option('--to <time>', 'ISO time, inclusive')
+    .option('--to <time>', 'ISO time, inclusive');
+}
+
+export function addReplayCommand(program: Command, io: CliIo): void {
+  const replay = program
+    .command('replay')
+    .description('the records of routed requests, kept on this machine');
+  addFilterOptions(
+    addSourceOptions(replay.command('list').description('newest first; filters combine')),
+  )
     .option('--limit <n>', 'records per page (1–500)', '50')
     .option('--cursor <cursor>', 'the next page, as the previous page printed it')
     .option('--json', 'print JSON')
     .action((options: ListOptions) =>
-      withRecords(options, io, (store) => {
-        const filters: RecordFilters = {
-          ...(options.search ? { text: options.search } : {}),
-          ...(options.decision ? { decision: options.decision } : {}),
-          ...(options.model ? { model: options.model } : {}),
-          ...(options.lane ? { lane: options.lane } : {}),
-          ...(options.locality ? { locality: options.locality } : {}),
-          ...(options.private ? { private: true } : {}),
-          ...(options.status ? { status: options.status } : {}),
-          ...(options.conversation ? { conversation: options.conversation } : {}),
-          ...(options.from ? { from: options.from } : {}),
-          ...(options.to ? { to: options.to } : {}),
-        };
-        const page = store.list(filters, {
+      withRecords(options, io, 'list', (store) => {
+        const page = store.list(filtersOf(options), {
           limit: Number(options.limit ?? 50),
           ...(options.cursor ? { cursor: options.cursor } : {}),
         });
@@ -165,12 +324,10 @@ export function addReplayCommand(program: Command, io: CliIo): void {
         if (page.next_cursor) io.out(`more: --cursor ${page.next_cursor}\n`);
       }),
     );
-  replay
-    .command('show <id>')
-    .option('--data-dir <dir>', "the data folder (default: the app's)")
+  addSourceOptions(replay.command('show <id>'))
     .option('--json', 'print the whole record as JSON')
     .action((id: string, options: ReplayOptions) =>
-      withRecords(options, io, (store) => {
+      withRecords(options, io, 'show', (store) => {
         const record = store.get(id);
         if (!record) {
           io.err(`homelane replay show: there is no record ${id}\n`);
@@ -179,4 +336,88 @@ export function addReplayCommand(program: Command, io: CliIo): void {
         io.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : describe(record));
       }),
     );
+  addFilterOptions(
+    addSourceOptions(
+      replay
+        .command('export')
+        .description('the records matching the filters, newest first, as JSONL or CSV'),
+    ),
+  )
+    .addOption(
+      new Option('--format <format>', 'jsonl: lossless, for import; csv: for spreadsheets')
+        .choices(['jsonl', 'csv'])
+        .default('jsonl'),
+    )
+    .option('--out <file>', 'write to this file (whole or not at all) instead of stdout')
+    .action((options: ExportOptions) =>
+      withRecords(options, io, 'export', async (store, db) => {
+        const filters = filtersOf(options);
+        const lines =
+          options.format === 'csv'
+            ? csvLines(store, filters)
+            : jsonlLines(store, {
+                filters,
+                schemaVersion: db.pragma('user_version', { simple: true }) as number,
+              });
+        // The export is data, not a message: streamed to stdout as it accepts it.
+        if (options.out === undefined) return void (await writeLines(lines, process.stdout));
+        try {
+          await writeAtomically(options.out, lines);
+        } catch (error) {
+          if (error instanceof RecordStoreError) throw error;
+          io.err(
+            `homelane replay export: cannot write ${options.out}: ${(error as Error).message}\n`,
+          );
+          throw new CliExit(1);
+        }
+      }),
+    );
+  replay
+    .command('import <file>')
+    .description(
+      "read a JSONL export (from any machine) into its own database under <data-dir>/imports, apart from this machine's records",
+    )
+    .option('--data-dir <dir>', "the data folder (default: the app's)")
+    .option('--into <file>', 'the database to import into (default: <data-dir>/imports/<name>.db)')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, options: ImportOptions) => {
+      const fail = (message: string, exitCode = 1): never => {
+        io.err(`homelane replay import: ${message}\n`);
+        throw new CliExit(exitCode);
+      };
+      const dataDir = dataDirOf(options.dataDir);
+      try {
+        await readExportHeader(file);
+      } catch (error) {
+        if (error instanceof ImportError) fail(`${error.message} [${error.code}]`);
+        throw error;
+      }
+      const name = importName(file);
+      const target = options.into ? resolve(options.into) : importDatabasePath(dataDir, name);
+      if (sameFile(target, databasePath(dataDir))) {
+        fail(
+          `${target} is this machine's own database; an import goes into a database of its own [into_app_database]`,
+          2,
+        );
+      }
+      let db: Database.Database;
+      try {
+        db = openDatabase(target);
+      } catch (error) {
+        if (error instanceof StoreError) fail(`${error.message} [${error.code}]`);
+        throw error;
+      }
+      let report: ImportReport;
+      try {
+        report = await importJsonl(file, new RecordStore(db));
+      } catch (error) {
+        if (error instanceof ImportError) fail(`${error.message} [${error.code}]`);
+        throw error;
+      } finally {
+        db.close();
+      }
+      const readWith = options.into ? `--db ${target}` : `--from-import ${name}`;
+      printImport(report, target, readWith, options, io);
+      if (report.rejected > 0) throw new CliExit(1);
+    });
 }

@@ -4,7 +4,8 @@ import type { RecordOutcome, RoutingRecord } from './record-types';
 // Routing records in the app's database: written when a request is routed,
 // completed when its answer ends, listed newest first with filters and
 // keyset pagination (a page never shifts when new records arrive), searched
-// with FTS5, and kept within the decision's `max_records`.
+// with FTS5, and kept within the decision's `max_records`. Exports read them
+// all a page at a time; imports add records as they were, skipping known ids.
 
 export interface RecordFilters {
   /** Full-text search over the prompt, the decision and the alias. */
@@ -72,6 +73,41 @@ function ftsQuery(text: string): string {
     .join(' ');
 }
 
+/** The WHERE conditions of the filters, over `routing_records r`. */
+function whereOf(filters: RecordFilters): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filters.text) {
+    const query = ftsQuery(filters.text);
+    if (query !== '') {
+      where.push(
+        'r.rowid IN (SELECT rowid FROM routing_records_fts WHERE routing_records_fts MATCH @fts)',
+      );
+      params['fts'] = query;
+    }
+  }
+  const equal = (column: string, value: unknown) => {
+    where.push(`r.${column} = @${column}`);
+    params[column] = value;
+  };
+  if (filters.decision !== undefined) equal('decision', filters.decision);
+  if (filters.model !== undefined) equal('selected_model', filters.model);
+  if (filters.lane !== undefined) equal('lane_id', filters.lane);
+  if (filters.locality !== undefined) equal('locality', filters.locality);
+  if (filters.private !== undefined) equal('private', filters.private ? 1 : 0);
+  if (filters.status !== undefined) equal('lifecycle_state', filters.status);
+  if (filters.conversation !== undefined) equal('conversation_id', filters.conversation);
+  if (filters.from !== undefined) {
+    where.push('r.created_ms >= @from_ms');
+    params['from_ms'] = Date.parse(filters.from);
+  }
+  if (filters.to !== undefined) {
+    where.push('r.created_ms <= @to_ms');
+    params['to_ms'] = Date.parse(filters.to);
+  }
+  return { where, params };
+}
+
 export class RecordStoreError extends Error {
   constructor(
     readonly code: 'bad_cursor' | 'not_found',
@@ -136,36 +172,7 @@ export class RecordStore {
 
   list(filters: RecordFilters = {}, page: { limit?: number; cursor?: string } = {}): RecordPage {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (filters.text) {
-      const query = ftsQuery(filters.text);
-      if (query !== '') {
-        where.push(
-          'r.rowid IN (SELECT rowid FROM routing_records_fts WHERE routing_records_fts MATCH @fts)',
-        );
-        params['fts'] = query;
-      }
-    }
-    const equal = (column: string, value: unknown) => {
-      where.push(`r.${column} = @${column}`);
-      params[column] = value;
-    };
-    if (filters.decision !== undefined) equal('decision', filters.decision);
-    if (filters.model !== undefined) equal('selected_model', filters.model);
-    if (filters.lane !== undefined) equal('lane_id', filters.lane);
-    if (filters.locality !== undefined) equal('locality', filters.locality);
-    if (filters.private !== undefined) equal('private', filters.private ? 1 : 0);
-    if (filters.status !== undefined) equal('lifecycle_state', filters.status);
-    if (filters.conversation !== undefined) equal('conversation_id', filters.conversation);
-    if (filters.from !== undefined) {
-      where.push('r.created_ms >= @from_ms');
-      params['from_ms'] = Date.parse(filters.from);
-    }
-    if (filters.to !== undefined) {
-      where.push('r.created_ms <= @to_ms');
-      params['to_ms'] = Date.parse(filters.to);
-    }
+    const { where, params } = whereOf(filters);
     if (page.cursor) {
       const { ms, id } = decodeCursor(page.cursor);
       where.push(
@@ -184,6 +191,51 @@ export class RecordStore {
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
     return { records: shown.map(fromRow), next_cursor: more && last ? encodeCursor(last) : null };
+  }
+
+  /** How many records match the filters. */
+  count(filters: RecordFilters = {}): number {
+    const { where, params } = whereOf(filters);
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM routing_records r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      )
+      .get(params) as { n: number };
+    return row.n;
+  }
+
+  /**
+   * Every record matching the filters, newest first, read a page at a time
+   * through the keyset cursor: never all of them in memory at once.
+   */
+  *all(filters: RecordFilters = {}, pageSize = 100): Generator<RoutingRecord, void, undefined> {
+    let cursor: string | null = null;
+    do {
+      const page = this.list(filters, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+      yield* page.records;
+      cursor = page.next_cursor;
+    } while (cursor !== null);
+  }
+
+  has(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM routing_records WHERE id = ?').get(id) !== undefined;
+  }
+
+  /**
+   * Stores records read from an export exactly as they are (no retention
+   * trimming), in one transaction; a record whose id is already present is
+   * left alone. Returns how many were new.
+   */
+  insertImported(records: readonly RoutingRecord[]): number {
+    let inserted = 0;
+    this.db.transaction(() => {
+      for (const record of records) {
+        if (this.has(record.id)) continue;
+        this.insert(record);
+        inserted += 1;
+      }
+    })();
+    return inserted;
   }
 
   /** Keeps the newest `maxRecords` of one decision. */
