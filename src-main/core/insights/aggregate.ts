@@ -92,7 +92,7 @@ export function aggregateRecords(db: Database.Database, filters: AggregateFilter
          total(total_tokens) AS tokens,
          sum(private) AS private_requests,
          sum(locality IN ('local', 'lan')) AS kept_local,
-         sum(privacy_reasons LIKE '%"kind":"guard_reroute"%') AS guard_reroutes
+         sum(guard_rerouted) AS guard_reroutes
        FROM routing_records ${sql}`,
     )
     .get(params) as Record<string, number | null>;

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { RecordOutcome, RoutingRecord } from './record-types';
 
@@ -30,7 +31,7 @@ export interface RecordPage {
 
 type Row = Record<string, unknown>;
 
-const JSON_COLUMNS = ['privacy_reasons', 'fallback_chain', 'signals', 'trace'] as const;
+const JSON_COLUMNS = ['privacy_reasons', 'fallback_chain', 'signals'] as const;
 const BOOLEAN_COLUMNS = [
   'private',
   'streaming',
@@ -40,19 +41,39 @@ const BOOLEAN_COLUMNS = [
 ] as const;
 
 function toRow(record: RoutingRecord): Row {
-  const row: Row = { ...record, created_ms: Date.parse(record.created_at) };
+  const row: Row = {
+    ...record,
+    created_ms: Date.parse(record.created_at),
+    guard_rerouted: record.privacy_reasons.some((reason) => reason.kind === 'guard_reroute')
+      ? 1
+      : 0,
+  };
+  delete row['trace'];
   for (const column of JSON_COLUMNS) row[column] = JSON.stringify(record[column]);
   for (const column of BOOLEAN_COLUMNS) row[column] = record[column] ? 1 : 0;
   return row;
 }
 
-function fromRow(row: Row): RoutingRecord {
+function fromRow(row: Row, trace: Record<string, unknown>): RoutingRecord {
   const record: Row = { ...row };
   delete record['created_ms'];
   delete record['rowid'];
+  delete record['guard_rerouted'];
   for (const column of JSON_COLUMNS) record[column] = JSON.parse(String(row[column]));
   for (const column of BOOLEAN_COLUMNS) record[column] = row[column] === 1;
+  record['trace'] = trace;
   return record as unknown as RoutingRecord;
+}
+
+/** Traces are stored deflated; records written under schema 2 kept plain JSON text. */
+function packTrace(trace: Record<string, unknown>): Buffer {
+  return deflateRawSync(JSON.stringify(trace), { level: 1 });
+}
+
+function unpackTrace(stored: unknown): Record<string, unknown> {
+  if (stored === undefined || stored === null) return {};
+  const text = Buffer.isBuffer(stored) ? inflateRawSync(stored).toString('utf8') : String(stored);
+  return JSON.parse(text) as Record<string, unknown>;
 }
 
 function encodeCursor(row: Row): string {
@@ -120,6 +141,7 @@ export class RecordStoreError extends Error {
 
 export class RecordStore {
   private readonly columns: string[];
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     this.columns = (
@@ -127,24 +149,51 @@ export class RecordStore {
     ).map((column) => column.name);
   }
 
+  /** Statements are prepared once per SQL text and reused. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   insert(record: RoutingRecord, maxRecords?: number): void {
     const row = toRow(record);
     const names = this.columns.filter((name) => name in row);
-    const insert = this.db.prepare(
+    const insert = this.statement(
       `INSERT INTO routing_records (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`,
     );
     this.db.transaction(() => {
       if (record.conversation_id) {
-        this.db
-          .prepare(
-            'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
-          )
-          .run(record.conversation_id, record.created_at, record.created_at);
+        this.statement(
+          'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
+        ).run(record.conversation_id, record.created_at, record.created_at);
       }
       insert.run(Object.fromEntries(names.map((name) => [name, row[name]])));
+      this.statement('INSERT INTO routing_traces (record_id, trace) VALUES (?, ?)').run(
+        record.id,
+        packTrace(record.trace),
+      );
       if (maxRecords !== undefined && record.decision !== null)
         this.trimDecision(record.decision, maxRecords);
     })();
+  }
+
+  private tracesOf(ids: readonly string[]): Map<string, Record<string, unknown>> {
+    const traces = new Map<string, Record<string, unknown>>();
+    const read = this.statement('SELECT trace FROM routing_traces WHERE record_id = ?');
+    for (const id of ids) {
+      const row = read.get(id) as { trace: unknown } | undefined;
+      traces.set(id, unpackTrace(row?.trace));
+    }
+    return traces;
+  }
+
+  private rowsToRecords(rows: readonly Row[]): RoutingRecord[] {
+    const traces = this.tracesOf(rows.map((row) => String(row['id'])));
+    return rows.map((row) => fromRow(row, traces.get(String(row['id'])) ?? {}));
   }
 
   /** Fills in how the request ended. */
@@ -152,22 +201,20 @@ export class RecordStore {
     const row: Row = { ...outcome, ended_at: now.toISOString() };
     if (outcome.fallback_chain) row['fallback_chain'] = JSON.stringify(outcome.fallback_chain);
     const names = Object.keys(row).filter((name) => this.columns.includes(name));
-    const result = this.db
-      .prepare(
-        `UPDATE routing_records SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
-      )
-      .run({ ...Object.fromEntries(names.map((name) => [name, row[name] ?? null])), id });
+    const result = this.statement(
+      `UPDATE routing_records SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+    ).run({ ...Object.fromEntries(names.map((name) => [name, row[name] ?? null])), id });
     if (result.changes === 0) throw new RecordStoreError('not_found', `There is no record ${id}.`);
   }
 
   markResponseTruncated(id: string): void {
-    this.db.prepare('UPDATE routing_records SET response_body_truncated = 1 WHERE id = ?').run(id);
+    this.statement('UPDATE routing_records SET response_body_truncated = 1 WHERE id = ?').run(id);
   }
 
   get(id: string): RoutingRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM routing_records WHERE id = ?').get(id) as
+    const row = this.statement('SELECT * FROM routing_records WHERE id = ?').get(id) as
       Row | undefined;
-    return row ? fromRow(row) : undefined;
+    return row ? this.rowsToRecords([row])[0] : undefined;
   }
 
   list(filters: RecordFilters = {}, page: { limit?: number; cursor?: string } = {}): RecordPage {
@@ -181,16 +228,17 @@ export class RecordStore {
       params['cursor_ms'] = ms;
       params['cursor_id'] = id;
     }
-    const rows = this.db
-      .prepare(
-        `SELECT r.* FROM routing_records r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const rows = this.statement(
+      `SELECT r.* FROM routing_records r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY r.created_ms DESC, r.id DESC LIMIT ${limit + 1}`,
-      )
-      .all(params) as Row[];
+    ).all(params) as Row[];
     const more = rows.length > limit;
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
-    return { records: shown.map(fromRow), next_cursor: more && last ? encodeCursor(last) : null };
+    return {
+      records: this.rowsToRecords(shown),
+      next_cursor: more && last ? encodeCursor(last) : null,
+    };
   }
 
   /** How many records match the filters. */
@@ -218,7 +266,7 @@ export class RecordStore {
   }
 
   has(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM routing_records WHERE id = ?').get(id) !== undefined;
+    return this.statement('SELECT 1 FROM routing_records WHERE id = ?').get(id) !== undefined;
   }
 
   /**
@@ -240,12 +288,10 @@ export class RecordStore {
 
   /** Keeps the newest `maxRecords` of one decision. */
   private trimDecision(decision: string, maxRecords: number): void {
-    this.db
-      .prepare(
-        `DELETE FROM routing_records WHERE decision = @decision AND id IN (
+    this.statement(
+      `DELETE FROM routing_records WHERE decision = @decision AND id IN (
            SELECT id FROM routing_records WHERE decision = @decision
            ORDER BY created_ms DESC, id DESC LIMIT -1 OFFSET @keep)`,
-      )
-      .run({ decision, keep: maxRecords });
+    ).run({ decision, keep: maxRecords });
   }
 }

@@ -9,6 +9,7 @@ import { REPLAY_DEFAULTS, replaySettings } from '../../../src-main/core/replay/r
 import { Router } from '../../../src-main/core/router/router';
 import type { RoutingTrace } from '../../../src-main/core/router/trace';
 import { openDatabase } from '../../../src-main/core/store/database';
+import { MIGRATIONS } from '../../../src-main/core/store/migrations/index';
 import { makeTempDir } from '../../support/temp-dir';
 
 // Routing records on a real SQLite file made by the production migrations.
@@ -178,5 +179,39 @@ describe('routing records', () => {
       captureRequestBody: true,
     });
     expect(replaySettings(await router.route({ text: 'hi' }))).toEqual(REPLAY_DEFAULTS);
+  });
+});
+
+describe('records written under an earlier schema', () => {
+  it('are migrated: the trace moves to its own table and reads back the same', async () => {
+    const file = join(temp.dir, 'old.db');
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    const trace = { decision: 'hard_questions', text: 'prove it' };
+    old
+      .prepare(
+        `INSERT INTO routing_records (id, created_at, created_ms, original_model, reasoning_mode,
+           privacy_reasons, prompt, trace)
+         VALUES ('a1', '2026-11-01T00:00:00.000Z', ?, 'auto', 'off', ?, 'prove it', ?)`,
+      )
+      .run(
+        Date.parse('2026-11-01T00:00:00Z'),
+        JSON.stringify([{ kind: 'guard_reroute', detail: 'moved' }]),
+        JSON.stringify(trace),
+      );
+    old.close();
+    const migrated = openDatabase(file);
+    try {
+      expect(migrated.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
+      const record = new RecordStore(migrated).get('a1');
+      expect(record?.trace).toEqual(trace);
+      expect(record?.prompt).toBe('prove it');
+      const flags = migrated.prepare('SELECT guard_rerouted FROM routing_records').get() as {
+        guard_rerouted: number;
+      };
+      expect(flags.guard_rerouted).toBe(1);
+      expect(migrated.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      migrated.close();
+    }
   });
 });
