@@ -165,7 +165,7 @@ export class RecordStore {
     const insert = this.statement(
       `INSERT INTO routing_records (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`,
     );
-    this.db.transaction(() => {
+    const write = () => {
       if (record.conversation_id) {
         this.statement(
           'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
@@ -178,7 +178,10 @@ export class RecordStore {
       );
       if (maxRecords !== undefined && record.decision !== null)
         this.trimDecision(record.decision, maxRecords);
-    })();
+    };
+    // Inside a caller's transaction (a batch, an import) a nested one would cost a savepoint.
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write)();
   }
 
   private tracesOf(ids: readonly string[]): Map<string, Record<string, unknown>> {
