@@ -110,4 +110,40 @@ describe('homelane replay (built)', () => {
     const missing = await run(['replay', 'show', 'f'.repeat(32)]);
     expect(missing.code).toBe(1);
   });
+
+  it('keeps a conversation: the next request carries its history, and the messages are stored', async () => {
+    const first = await run([
+      'chat',
+      '-c',
+      policy,
+      '--lite',
+      '--conversation',
+      'talk',
+      'Name a river.',
+    ]);
+    expect(first.code).toBe(0);
+    const second = await run([
+      'chat',
+      '-c',
+      policy,
+      '--lite',
+      '--conversation',
+      'talk',
+      'And a lake?',
+    ]);
+    expect(second.code).toBe(0);
+    const sent = (await llm.requests()).filter(
+      (request) => request.path === '/v1/chat/completions',
+    );
+    const messages = sent.at(-1)?.body?.['messages'] as { role: string; content: string }[];
+    expect(messages).toEqual([
+      { role: 'user', content: 'Name a river.' },
+      { role: 'assistant', content: 'Echo: Name a river.' },
+      { role: 'user', content: 'And a lake?' },
+    ]);
+    const listed = JSON.parse(
+      (await run(['replay', 'list', '--conversation', 'talk', '--json'])).stdout,
+    ) as { records: unknown[] };
+    expect(listed.records).toHaveLength(2);
+  });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_CONNECT_SETTINGS, connectLanes } from '../lanes/lane-connect';
 import { isLaneError } from '../lanes/lane-errors';
 import { RoutingError } from '../router/resolve-route';
 import { personalContext, rememberIfAsked } from '../services/personal-context';
+import { ConversationStore } from '../conversations/conversation-store';
 import { ChatRecorder } from '../services/chat-recorder';
 import { routedChat } from '../services/routed-chat';
 import { RecordStore } from '../replay/record-store';
@@ -107,19 +108,20 @@ export async function runChat(
     streaming: true,
     ...(options.conversation ? { conversationId: options.conversation } : {}),
   });
+  const conversations = new ConversationStore(db);
+  const history = options.conversation ? conversations.history(options.conversation) : [];
   const asked = {
     model: options.model ?? router.config.autoModelNames[0] ?? 'auto',
-    messages: [{ role: 'user', content: text }],
+    messages: [...history, { role: 'user', content: text }],
     stream: true,
   };
   const body = {
     model: asked.model,
-    messages: [
-      ...(personal.memoryMessage ? [personal.memoryMessage] : []),
-      { role: 'user', content: text },
-    ],
+    messages: [...(personal.memoryMessage ? [personal.memoryMessage] : []), ...asked.messages],
     stream: true,
   };
+  if (options.conversation)
+    conversations.append(options.conversation, { role: 'user', content: text });
   let result: RoutedChatResult | undefined;
   let routedTo: string | null = null;
   let answered = false;
@@ -139,6 +141,22 @@ export async function runChat(
       if (step.done) {
         result = step.value;
         recorder.answered(result.candidate.target.alias, result.answer, result.attempts);
+        if (options.conversation) {
+          conversations.append(options.conversation, {
+            role: 'assistant',
+            content: result.answer.content,
+            model: result.candidate.target.alias,
+            laneId: result.candidate.lane.id,
+            ...(result.trace.decision ? { decision: result.trace.decision } : {}),
+            ...(recorder.recordId ? { recordId: recorder.recordId } : {}),
+            ...(result.answer.usage?.promptTokens !== undefined
+              ? { promptTokens: result.answer.usage.promptTokens }
+              : {}),
+            ...(result.answer.usage?.completionTokens !== undefined
+              ? { completionTokens: result.answer.usage.completionTokens }
+              : {}),
+          });
+        }
         break;
       }
       const event = step.value;
@@ -174,6 +192,16 @@ export async function runChat(
     }
   } catch (error) {
     recorder.failed(error, routedTo);
+    const partial = isLaneError(error) ? error.partial?.content : undefined;
+    if (options.conversation && partial) {
+      conversations.append(options.conversation, {
+        role: 'assistant',
+        content: partial,
+        status: 'partial',
+        ...(routedTo ? { model: routedTo } : {}),
+        ...(recorder.recordId ? { recordId: recorder.recordId } : {}),
+      });
+    }
     if (recorder.recordId && !options.json) io.err(`record: ${recorder.recordId}\n`);
     if (answered) io.out('\n');
     if (error instanceof RoutingError) {
