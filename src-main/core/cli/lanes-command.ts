@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { suggestAliasMapping, validateAliasMapping } from '../lanes/alias-mapping';
 import { probeLanEndpoint, LanProbeError } from '../lanes/lan-probe';
-import { DEFAULT_CONNECT_SETTINGS, checkLane, connectLanes } from '../lanes/lane-connect';
+import { checkLane, connectLanes } from '../lanes/lane-connect';
 import type { LaneCheck } from '../lanes/lane-connect';
 import { LaneStoreError, lanEndpointSchema } from '../lanes/lane-store';
 import type { LanEndpoint } from '../lanes/lane-store';
@@ -102,7 +102,6 @@ export async function runLanesAdd(
   let probe;
   try {
     probe = await probeLanEndpoint(url, {
-      ...DEFAULT_CONNECT_SETTINGS,
       connectTimeoutMs: 5000,
       idleTimeoutMs: 10_000,
       ...(apiKey !== undefined ? { apiKey } : {}),

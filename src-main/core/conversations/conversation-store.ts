@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ensureConversation } from './ensure-conversation';
 
 // Conversations and their messages on this machine. A message is stored as
 // it is (the conversation's history goes back to the model with the next
@@ -58,12 +59,7 @@ export class ConversationStore {
   append(conversationId: string, message: NewMessage): StoredMessage {
     const at = this.now().toISOString();
     const id = this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at`,
-        )
-        .run(conversationId, at, at);
+      ensureConversation(this.db, conversationId, at, true);
       return Number(
         this.db
           .prepare(

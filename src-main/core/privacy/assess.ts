@@ -69,6 +69,9 @@ export function markerReasons(messages: readonly ScannableMessage[]): PrivacyRea
   return reasons;
 }
 
+/** The policy's privacy signals: they run on every request, read by a decision or not. */
+export const PRIVACY_FAMILIES = ['pii', 'kb'] as const;
+
 /** Privacy signals of the policy that matched: any pii rule, and knowledge-base rules over a privacy KB. */
 export function signalReasons(config: RouterConfig, trace: RoutingTrace): PrivacyReason[] {
   const reasons: PrivacyReason[] = [];

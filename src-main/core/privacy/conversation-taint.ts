@@ -1,7 +1,7 @@
 import type { RoutingRequest } from '../router/request';
 import type { Router } from '../router/router';
 import type { PrivacyReason } from '../router/trace';
-import { signalReasons } from './assess';
+import { PRIVACY_FAMILIES, signalReasons } from './assess';
 
 // A conversation sent as one request (history and all) is private when any
 // earlier user turn was: the policy's privacy signals are asked about each
@@ -26,7 +26,7 @@ export async function conversationTaint(
         messages: messages.slice(0, index + 1),
         ...(request.model !== undefined ? { model: request.model } : {}),
       },
-      { alsoEvaluate: ['pii', 'kb'] },
+      { alsoEvaluate: PRIVACY_FAMILIES },
     );
     for (const reason of signalReasons(router.config, trace)) {
       reasons.push({

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ensureConversation } from '../conversations/ensure-conversation';
 
 // Personal memory: facts the person asked Homelane to remember. They live in
 // the local database only and are private by definition — a request that
@@ -43,13 +44,7 @@ export class MemoryStore {
       throw new MemoryError('too_long', `A fact is at most ${MAX_FACT_LENGTH} characters.`);
     }
     const createdAt = this.now().toISOString();
-    if (conversationId !== null) {
-      this.db
-        .prepare(
-          'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
-        )
-        .run(conversationId, createdAt, createdAt);
-    }
+    if (conversationId !== null) ensureConversation(this.db, conversationId, createdAt);
     const result = this.db
       .prepare('INSERT INTO memory (fact, created_at, conversation_id) VALUES (?, ?, ?)')
       .run(text, createdAt, conversationId);

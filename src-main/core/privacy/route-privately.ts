@@ -4,7 +4,7 @@ import type { RoutingRequest } from '../router/request';
 import type { RouteOptions, Router } from '../router/router';
 import type { PrivacyReason, RoutingTrace } from '../router/trace';
 import { withPrivacy } from './apply-privacy';
-import { assessPrivacy } from './assess';
+import { PRIVACY_FAMILIES, assessPrivacy } from './assess';
 import { conversationTaint } from './conversation-taint';
 import type { ScannableMessage } from './detector/detector';
 import type { CloudEscalation } from './egress-guard';
@@ -30,9 +30,6 @@ export interface PrivateRouteContext {
   privacy: PrivacySettings;
   healthOf?: (laneId: string) => LaneHealthState | undefined;
 }
-
-/** The policy's privacy signals run on every request, read by a decision or not. */
-export const PRIVACY_FAMILIES = ['pii', 'kb'] as const;
 
 function messagesOf(request: RoutingRequest): ScannableMessage[] {
   if (request.messages) return request.messages as unknown as ScannableMessage[];

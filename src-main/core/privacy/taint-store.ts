@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ensureConversation } from '../conversations/ensure-conversation';
 import type { PrivacyReason } from '../router/trace';
 
 // A conversation's privacy, kept with it: once any message was private, the
@@ -92,11 +93,7 @@ export class TaintStore {
   }
 
   private ensure(conversationId: string, at: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
-      )
-      .run(conversationId, at, at);
+    ensureConversation(this.db, conversationId, at);
   }
 }
 

@@ -69,6 +69,9 @@ export function newRecord(trace: RoutingTrace, input: NewRecordInput): RoutingRe
     response_body_truncated: false,
     signals,
     // The trace keeps the prompt text too: masked and capped like the prompt.
-    trace: { ...(maskSensitive(trace) as Record<string, unknown>), text: prompt.text },
+    trace: {
+      ...(maskSensitive({ ...trace, text: '' }) as Record<string, unknown>),
+      text: prompt.text,
+    },
   };
 }

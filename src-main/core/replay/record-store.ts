@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { ensureConversation } from '../conversations/ensure-conversation';
 import type { RecordOutcome, RoutingRecord } from './record-types';
 
 // Routing records in the app's database: written when a request is routed,
@@ -167,9 +168,7 @@ export class RecordStore {
     );
     const write = () => {
       if (record.conversation_id) {
-        this.statement(
-          'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING',
-        ).run(record.conversation_id, record.created_at, record.created_at);
+        ensureConversation(this.db, record.conversation_id, record.created_at);
       }
       insert.run(Object.fromEntries(names.map((name) => [name, row[name]])));
       this.statement('INSERT INTO routing_traces (record_id, trace) VALUES (?, ?)').run(

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LaneError } from '../../../src-main/core/lanes/lane-errors';
 import { laneEndpoints } from '../../../src-main/core/lanes/base-url';
 import { createOpenAiClient } from '../../../src-main/core/lanes/openai-client';
 import type { OpenAiClientOptions } from '../../../src-main/core/lanes/openai-client';
-import type { ChatDelta } from '../../../src-main/core/lanes/chat-types';
+import { ask, collect, collectFailure, failureOf, joined, tools } from '../../support/lane-streams';
 import { behaviourHeaders, startStandInLlm } from '../../support/stand-in-llm';
 import type { StandInBehaviour, StandInLlm } from '../../support/stand-in-llm';
 
@@ -27,59 +26,6 @@ function client(behaviour: StandInBehaviour = {}, options: Partial<OpenAiClientO
     ...options,
   });
 }
-
-const ask = (text: string, extra: Record<string, unknown> = {}) => ({
-  model: 'stand-in-small',
-  messages: [
-    { role: 'system', content: 'be brief' },
-    { role: 'user', content: text },
-  ],
-  ...extra,
-});
-
-const tools = [
-  {
-    type: 'function',
-    function: { name: 'lookup', parameters: { type: 'object', properties: {} } },
-  },
-];
-
-async function collect(stream: AsyncIterable<ChatDelta>): Promise<ChatDelta[]> {
-  const deltas: ChatDelta[] = [];
-  for await (const delta of stream) deltas.push(delta);
-  return deltas;
-}
-
-/** Runs the stream to its end; returns the deltas seen and the LaneError it ended with. */
-async function collectFailure(
-  stream: AsyncIterable<ChatDelta>,
-  onDelta?: (delta: ChatDelta, index: number) => void,
-): Promise<{ deltas: ChatDelta[]; error: LaneError }> {
-  const deltas: ChatDelta[] = [];
-  try {
-    for await (const delta of stream) {
-      deltas.push(delta);
-      onDelta?.(delta, deltas.length - 1);
-    }
-  } catch (error) {
-    expect(error).toBeInstanceOf(LaneError);
-    return { deltas, error: error as LaneError };
-  }
-  throw new Error('the stream ended without an error');
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<LaneError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(LaneError);
-    return error as LaneError;
-  }
-  throw new Error('the call succeeded');
-}
-
-const joined = (deltas: ChatDelta[], key: 'content' | 'reasoning') =>
-  deltas.map((d) => d[key] ?? '').join('');
 
 describe('base URLs', () => {
   it('accepts the same server with or without /v1 and trailing slashes', async () => {
