@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfigText } from '../src-main/core/config/load';
 import type { RouterConfig } from '../src-main/core/config/router-config';
 import { aggregateRecords } from '../src-main/core/insights/aggregate';
-import { newRecord } from '../src-main/core/replay/record-builder';
+import { newRecord, newRecordId } from '../src-main/core/replay/record-builder';
 import { RecordStore } from '../src-main/core/replay/record-store';
 import type { RoutingRecord } from '../src-main/core/replay/record-types';
 import { REPLAY_DEFAULTS } from '../src-main/core/replay/replay-settings';
@@ -103,17 +103,20 @@ async function main(): Promise<void> {
     for (const record of records) store.insert(record);
   });
   for (let written = 0; written < TOTAL - SINGLES; written += BATCH) {
-    const batch = pending.map((record, k) => ({
-      ...record,
-      id: `${record.id.slice(0, 20)}${(written + k).toString(16).padStart(12, '0')}`,
-      created_at: new Date(start + (written + k) * 30_000).toISOString(),
-    }));
+    const batch = pending.map((record, k) => {
+      const at = new Date(start + (written + k) * 30_000);
+      return { ...record, id: newRecordId(at), created_at: at.toISOString() };
+    });
     insertBatch(batch);
   }
   const batched = (TOTAL - SINGLES) / ((performance.now() - t) / 1000);
 
+  // One request at a time, as the chat service writes them: its own
+  // transaction and the decision's max_records check (set above the total,
+  // so the check runs and nothing is trimmed).
+  const singles = Array.from({ length: SINGLES }, (_, k) => make(TOTAL - SINGLES + k));
   t = performance.now();
-  for (let i = TOTAL - SINGLES; i < TOTAL; i++) store.insert(make(i));
+  for (const record of singles) store.insert(record, 10 * TOTAL);
   const single = SINGLES / ((performance.now() - t) / 1000);
 
   const filters = [

@@ -20,11 +20,11 @@ import type { ImportReport } from '../replay/import-jsonl';
 import { RecordStore, RecordStoreError } from '../replay/record-store';
 import type { RecordFilters } from '../replay/record-store';
 import type { RoutingRecord } from '../replay/record-types';
-import { defaultDataDir, prepareDataDir } from '../services/data-dir';
 import { StoreError, databasePath, openDatabase } from '../store/database';
 import type { CliIo } from './io';
 import { CliExit } from './load-router';
-import { openAppDatabase } from './open-database';
+import { dataDirOf, openSource } from './replay-source';
+import type { ReplayOptions } from './replay-source';
 
 // `homelane replay list [filters] | show ID`: the records of routed requests,
 // kept in the data folder, reviewable offline. `export` writes them as JSONL
@@ -32,13 +32,6 @@ import { openAppDatabase } from './open-database';
 // export — from this machine or another — into a database of its own under
 // `<data-dir>/imports/`, which `--from-import NAME` (or `--db FILE`) reads.
 // Importing never touches this machine's own records.
-
-interface ReplayOptions {
-  dataDir?: string;
-  db?: string;
-  fromImport?: string;
-  json?: boolean;
-}
 
 interface FilterOptions extends ReplayOptions {
   search?: string;
@@ -67,46 +60,6 @@ interface ImportOptions {
   dataDir?: string;
   into?: string;
   json?: boolean;
-}
-
-const dataDirOf = (dataDir: string | undefined) =>
-  prepareDataDir(resolve(dataDir ?? defaultDataDir()));
-
-/** An import database or another machine's copy, read-only; it must exist. */
-function openOtherDatabase(file: string, io: CliIo, command: string): Database.Database {
-  if (!existsSync(file)) {
-    io.err(`homelane replay ${command}: there is no database ${file}\n`);
-    throw new CliExit(1);
-  }
-  try {
-    return openDatabase(file, { readonly: true });
-  } catch (error) {
-    if (error instanceof StoreError) {
-      io.err(`homelane replay ${command}: ${error.message} [${error.code}]\n`);
-      throw new CliExit(1);
-    }
-    throw error;
-  }
-}
-
-function openSource(options: ReplayOptions, io: CliIo, command: string): Database.Database {
-  if (options.db !== undefined && options.fromImport !== undefined) {
-    io.err(`homelane replay ${command}: give --db or --from-import, not both\n`);
-    throw new CliExit(2);
-  }
-  if (options.db !== undefined) return openOtherDatabase(resolve(options.db), io, command);
-  if (options.fromImport !== undefined) {
-    let file: string;
-    try {
-      file = importDatabasePath(dataDirOf(options.dataDir), options.fromImport);
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      io.err(`homelane replay ${command}: ${error.message} [${error.code}]\n`);
-      throw new CliExit(2);
-    }
-    return openOtherDatabase(file, io, command);
-  }
-  return openAppDatabase(options.dataDir, io, 'replay');
 }
 
 async function withRecords<T>(

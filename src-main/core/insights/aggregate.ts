@@ -1,18 +1,16 @@
 import type Database from 'better-sqlite3';
+import { rollupGroups } from './rollup-groups';
+import type { RollupGroup, RollupKeyName, RollupSumName } from './rollup-groups';
 
-// Insights over the routing records, computed in SQLite: counts by lifecycle,
-// spend and savings against the baseline (upstream's rule: only completed
-// records with all three cost fields count; the rest are excluded and
-// counted), tokens, and breakdowns by decision, alias, lane, locality and day.
-// Homelane adds how many requests the policy or the guard kept local.
+// Insights over the routing records: counts by lifecycle, spend and savings
+// against the baseline (upstream's rule: only completed records with all
+// three cost fields count; the rest are excluded and counted), tokens, and
+// breakdowns by decision, alias, lane, locality and UTC day (oldest first).
+// Homelane adds how many requests the policy or the guard kept local. The
+// sums are folded from per-day groups (see rollup-groups.ts).
 
-export interface AggregateFilters {
-  /** ISO times, inclusive. */
-  from?: string;
-  to?: string;
-  decision?: string;
-  model?: string;
-}
+export type { GroupFilters as AggregateFilters } from './rollup-groups';
+import type { GroupFilters as AggregateFilters } from './rollup-groups';
 
 export interface Breakdown {
   name: string;
@@ -48,109 +46,70 @@ export interface Aggregate {
   by_day: Breakdown[];
 }
 
-function whereOf(filters: AggregateFilters): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filters.from) {
-    where.push('created_ms >= @from_ms');
-    params['from_ms'] = Date.parse(filters.from);
+const NONE = '(none)';
+
+function breakdown(
+  groups: readonly RollupGroup[],
+  key: RollupKeyName,
+  order: 'busiest' | 'chronological',
+): Breakdown[] {
+  const rows = new Map<string, Breakdown>();
+  for (const group of groups) {
+    const name = group[key] === '' ? NONE : group[key];
+    const row = rows.get(name) ?? { name, requests: 0, tokens: 0, actual_cost: 0, cost_savings: 0 };
+    row.requests += group.requests;
+    row.tokens += group.total_tokens;
+    row.actual_cost += group.actual_cost;
+    row.cost_savings += group.cost_savings;
+    rows.set(name, row);
   }
-  if (filters.to) {
-    where.push('created_ms <= @to_ms');
-    params['to_ms'] = Date.parse(filters.to);
-  }
-  if (filters.decision) {
-    where.push('decision = @decision');
-    params['decision'] = filters.decision;
-  }
-  if (filters.model) {
-    where.push('selected_model = @model');
-    params['model'] = filters.model;
-  }
-  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+  const sorted = [...rows.values()].filter((row) => row.requests > 0);
+  return order === 'chronological'
+    ? sorted.sort((a, b) => a.name.localeCompare(b.name))
+    : sorted.sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name));
 }
 
-const COSTED =
-  "lifecycle_state = 'completed' AND actual_cost IS NOT NULL AND baseline_cost IS NOT NULL AND cost_savings IS NOT NULL";
-
 export function aggregateRecords(db: Database.Database, filters: AggregateFilters = {}): Aggregate {
-  const { sql, params } = whereOf(filters);
-  const totals = db
-    .prepare(
-      `SELECT
-         count(*) AS records,
-         sum(lifecycle_state = 'completed') AS completed,
-         sum(lifecycle_state = 'failed') AS failed,
-         sum(lifecycle_state = 'aborted') AS aborted,
-         sum(lifecycle_state = 'in_progress') AS in_progress,
-         sum(CASE WHEN ${COSTED} THEN 1 ELSE 0 END) AS costed,
-         total(CASE WHEN ${COSTED} THEN cost_savings END) AS saved,
-         total(CASE WHEN ${COSTED} THEN baseline_cost END) AS baseline,
-         total(CASE WHEN ${COSTED} THEN actual_cost END) AS actual,
-         total(prompt_tokens) AS input_tokens,
-         total(completion_tokens) AS output_tokens,
-         total(total_tokens) AS tokens,
-         sum(private) AS private_requests,
-         sum(locality IN ('local', 'lan')) AS kept_local,
-         sum(guard_rerouted) AS guard_reroutes
-       FROM routing_records ${sql}`,
-    )
-    .get(params) as Record<string, number | null>;
-  const currency = db
-    .prepare(
-      `SELECT currency FROM routing_records ${sql ? `${sql} AND` : 'WHERE'} ${COSTED} AND currency IS NOT NULL
-       ORDER BY created_ms LIMIT 1`,
-    )
-    .get(params) as { currency: string } | undefined;
-  const breakdown = (expression: string): Breakdown[] =>
-    (
-      db
-        .prepare(
-          `SELECT ${expression} AS name, count(*) AS requests, total(total_tokens) AS tokens,
-             total(CASE WHEN ${COSTED} THEN actual_cost END) AS actual_cost,
-             total(CASE WHEN ${COSTED} THEN cost_savings END) AS cost_savings
-           FROM routing_records ${sql} GROUP BY 1 ORDER BY requests DESC, name`,
-        )
-        .all(params) as {
-        name: string | null;
-        requests: number;
-        tokens: number;
-        actual_cost: number;
-        cost_savings: number;
-      }[]
-    ).map((row) => ({ ...row, name: row.name ?? '(none)' }));
-  const records = totals['records'] ?? 0;
-  const costed = totals['costed'] ?? 0;
+  const groups = rollupGroups(db, filters);
+  const sum = (name: RollupSumName) => groups.reduce((total, group) => total + group[name], 0);
+  const records = sum('requests');
+  const costed = sum('costed');
+  // Upstream reports one currency: the one of the earliest costed records.
+  const currency = groups
+    .filter((group) => group.costed > 0 && group.currency !== '')
+    .sort(
+      (a, b) => a.day.localeCompare(b.day) || a.currency.localeCompare(b.currency),
+    )[0]?.currency;
   return {
     record_count: records,
     lifecycle: {
-      completed: totals['completed'] ?? 0,
-      failed: totals['failed'] ?? 0,
-      aborted: totals['aborted'] ?? 0,
-      in_progress: totals['in_progress'] ?? 0,
+      completed: sum('completed'),
+      failed: sum('failed'),
+      aborted: sum('aborted'),
+      in_progress: sum('in_progress'),
     },
     summary: {
-      total_saved: totals['saved'] ?? 0,
-      baseline_spend: totals['baseline'] ?? 0,
-      actual_spend: totals['actual'] ?? 0,
-      currency: currency?.currency ?? 'USD',
+      total_saved: sum('cost_savings'),
+      baseline_spend: sum('baseline_cost'),
+      actual_spend: sum('actual_cost'),
+      currency: currency ?? 'USD',
       cost_record_count: costed,
       excluded_record_count: records - costed,
     },
     token_volume: {
-      input_tokens: totals['input_tokens'] ?? 0,
-      output_tokens: totals['output_tokens'] ?? 0,
-      total_tokens: totals['tokens'] ?? 0,
+      input_tokens: sum('input_tokens'),
+      output_tokens: sum('output_tokens'),
+      total_tokens: sum('total_tokens'),
     },
     privacy: {
-      private_requests: totals['private_requests'] ?? 0,
-      kept_local: totals['kept_local'] ?? 0,
-      guard_reroutes: totals['guard_reroutes'] ?? 0,
+      private_requests: sum('private_requests'),
+      kept_local: sum('kept_local'),
+      guard_reroutes: sum('guard_reroutes'),
     },
-    by_decision: breakdown('decision'),
-    by_model: breakdown('selected_model'),
-    by_lane: breakdown('lane_id'),
-    by_locality: breakdown('locality'),
-    by_day: breakdown('substr(created_at, 1, 10)'),
+    by_decision: breakdown(groups, 'decision', 'busiest'),
+    by_model: breakdown(groups, 'model', 'busiest'),
+    by_lane: breakdown(groups, 'lane', 'busiest'),
+    by_locality: breakdown(groups, 'locality', 'busiest'),
+    by_day: breakdown(groups, 'day', 'chronological'),
   };
 }

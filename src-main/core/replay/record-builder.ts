@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newTraceId } from '../router/trace-id';
 import { maskSensitive } from '../privacy/redact-value';
 import type { RoutingTrace } from '../router/trace';
 import { capture } from './capture';
@@ -15,6 +15,14 @@ export interface NewRecordInput {
   now?: Date;
 }
 
+/**
+ * 32 hex digits, like upstream's replay ids; the first 12 are the creation
+ * millisecond, so ids sort by time and land at the end of their index.
+ */
+export function newRecordId(now: Date): string {
+  return now.getTime().toString(16).padStart(12, '0') + newTraceId().slice(12);
+}
+
 /** The record of a request at routing time; its outcome is filled in when the answer ends. */
 export function newRecord(trace: RoutingTrace, input: NewRecordInput): RoutingRecord {
   const now = input.now ?? new Date();
@@ -26,7 +34,7 @@ export function newRecord(trace: RoutingTrace, input: NewRecordInput): RoutingRe
     Object.entries(trace.matched_signals).filter(([, names]) => names.length > 0),
   );
   return {
-    id: randomBytes(16).toString('hex'),
+    id: newRecordId(now),
     created_at: now.toISOString(),
     conversation_id: input.conversationId ?? null,
     recipe: trace.recipe,

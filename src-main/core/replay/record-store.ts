@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { SEQ_SHIFT } from '../store/migrations/005-records-in-time-order';
 import { ensureConversation } from '../conversations/ensure-conversation';
 import type { RecordOutcome, RoutingRecord } from './record-types';
 
@@ -8,6 +9,11 @@ import type { RecordOutcome, RoutingRecord } from './record-types';
 // keyset pagination (a page never shifts when new records arrive), searched
 // with FTS5, and kept within the decision's `max_records`. Exports read them
 // all a page at a time; imports add records as they were, skipping known ids.
+//
+// A record's `seq` (its rowid) is its creation millisecond shifted left by
+// SEQ_SHIFT bits plus a counter, so newest-first is rowid order: every
+// filter index and the full-text index hand out rows already sorted by time
+// and a page stops after its last row.
 
 export interface RecordFilters {
   /** Full-text search over the prompt, the decision and the alias. */
@@ -41,24 +47,19 @@ const BOOLEAN_COLUMNS = [
   'response_body_truncated',
 ] as const;
 
-function toRow(record: RoutingRecord): Row {
-  const row: Row = {
-    ...record,
-    created_ms: Date.parse(record.created_at),
-    guard_rerouted: record.privacy_reasons.some((reason) => reason.kind === 'guard_reroute')
-      ? 1
-      : 0,
-  };
-  delete row['trace'];
-  for (const column of JSON_COLUMNS) row[column] = JSON.stringify(record[column]);
-  for (const column of BOOLEAN_COLUMNS) row[column] = record[column] ? 1 : 0;
-  return row;
+/** The value stored in `column` for a record. */
+function columnValue(record: RoutingRecord, column: string): unknown {
+  if (column === 'guard_rerouted')
+    return record.privacy_reasons.some((reason) => reason.kind === 'guard_reroute') ? 1 : 0;
+  const value = (record as unknown as Row)[column];
+  if ((JSON_COLUMNS as readonly string[]).includes(column)) return JSON.stringify(value);
+  if ((BOOLEAN_COLUMNS as readonly string[]).includes(column)) return value ? 1 : 0;
+  return value ?? null;
 }
 
 function fromRow(row: Row, trace: Record<string, unknown>): RoutingRecord {
   const record: Row = { ...row };
-  delete record['created_ms'];
-  delete record['rowid'];
+  delete record['seq'];
   delete record['guard_rerouted'];
   for (const column of JSON_COLUMNS) record[column] = JSON.parse(String(row[column]));
   for (const column of BOOLEAN_COLUMNS) record[column] = row[column] === 1;
@@ -77,15 +78,22 @@ function unpackTrace(stored: unknown): Record<string, unknown> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-function encodeCursor(row: Row): string {
-  return Buffer.from(`${String(row['created_ms'])}:${String(row['id'])}`).toString('base64url');
+const SEQ_PER_MS = 2 ** SEQ_SHIFT;
+
+/** The first `seq` of a millisecond. */
+export function seqOf(ms: number): number {
+  return ms * SEQ_PER_MS;
 }
 
-function decodeCursor(cursor: string): { ms: number; id: string } {
-  const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  if (!ms || !id || !/^\d+$/.test(ms))
+function encodeCursor(seq: number): string {
+  return Buffer.from(`s${seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^s\d{1,19}$/.test(text))
     throw new RecordStoreError('bad_cursor', 'The page cursor is not one this store gave out.');
-  return { ms: Number(ms), id };
+  return Number(text.slice(1));
 }
 
 /** FTS5 query syntax from plain words: each word quoted, all must occur. */
@@ -95,19 +103,34 @@ function ftsQuery(text: string): string {
     .join(' ');
 }
 
-/** The WHERE conditions of the filters, over `routing_records r`. */
-function whereOf(filters: RecordFilters): { where: string[]; params: Record<string, unknown> } {
+/** Time bounds as a `seq` range: ISO times, both inclusive, to the millisecond. */
+function timeRange(
+  filters: RecordFilters,
+  seq: string,
+  where: string[],
+  params: Record<string, unknown>,
+): void {
+  if (filters.from !== undefined) {
+    where.push(`${seq} >= @from_seq`);
+    params['from_seq'] = seqOf(Date.parse(filters.from));
+  }
+  if (filters.to !== undefined) {
+    where.push(`${seq} < @to_seq`);
+    params['to_seq'] = seqOf(Date.parse(filters.to) + 1);
+  }
+}
+
+/**
+ * The WHERE conditions of the filters, over `routing_records r`. Booleans
+ * are written into the SQL, so the planner can use the partial index of
+ * private records.
+ */
+function whereOf(
+  filters: RecordFilters,
+  seq: string,
+): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filters.text) {
-    const query = ftsQuery(filters.text);
-    if (query !== '') {
-      where.push(
-        'r.rowid IN (SELECT rowid FROM routing_records_fts WHERE routing_records_fts MATCH @fts)',
-      );
-      params['fts'] = query;
-    }
-  }
   const equal = (column: string, value: unknown) => {
     where.push(`r.${column} = @${column}`);
     params[column] = value;
@@ -116,23 +139,50 @@ function whereOf(filters: RecordFilters): { where: string[]; params: Record<stri
   if (filters.model !== undefined) equal('selected_model', filters.model);
   if (filters.lane !== undefined) equal('lane_id', filters.lane);
   if (filters.locality !== undefined) equal('locality', filters.locality);
-  if (filters.private !== undefined) equal('private', filters.private ? 1 : 0);
+  if (filters.private !== undefined) where.push(`r.private = ${filters.private ? 1 : 0}`);
   if (filters.status !== undefined) equal('lifecycle_state', filters.status);
   if (filters.conversation !== undefined) equal('conversation_id', filters.conversation);
-  if (filters.from !== undefined) {
-    where.push('r.created_ms >= @from_ms');
-    params['from_ms'] = Date.parse(filters.from);
-  }
-  if (filters.to !== undefined) {
-    where.push('r.created_ms <= @to_ms');
-    params['to_ms'] = Date.parse(filters.to);
-  }
+  timeRange(filters, seq, where, params);
   return { where, params };
 }
 
+/** The FTS5 query of the text filter, or undefined when there is none (or no word in it). */
+function textQuery(filters: RecordFilters): string | undefined {
+  if (!filters.text) return undefined;
+  const query = ftsQuery(filters.text);
+  return query === '' ? undefined : query;
+}
+
+/**
+ * A filtered query over the records. With a text filter the full-text index
+ * drives (it yields its matches newest first, so a page reads only as many
+ * as it shows); otherwise SQLite picks an index or walks the table. `seq`
+ * names the time-order column to bound and sort by.
+ */
+function filtered(
+  filters: RecordFilters,
+  select: string,
+): { from: string; seq: string; where: string[]; params: Record<string, unknown> } {
+  const text = textQuery(filters);
+  const seq = text === undefined ? 'r.seq' : 'f.rowid';
+  const { where, params } = whereOf(filters, seq);
+  if (text === undefined)
+    return { from: `SELECT ${select} FROM routing_records r`, seq, where, params };
+  params['fts'] = text;
+  return {
+    from: `SELECT ${select} FROM routing_records_fts f CROSS JOIN routing_records r ON r.seq = f.rowid`,
+    seq,
+    where: ['routing_records_fts MATCH @fts', ...where],
+    params,
+  };
+}
+
+const whereClause = (where: readonly string[]) =>
+  where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+
 export class RecordStoreError extends Error {
   constructor(
-    readonly code: 'bad_cursor' | 'not_found',
+    readonly code: 'bad_cursor' | 'not_found' | 'full',
     message: string,
   ) {
     super(message);
@@ -141,13 +191,14 @@ export class RecordStoreError extends Error {
 }
 
 export class RecordStore {
+  /** The columns a record fills: all but `seq`, which the insert works out. */
   private readonly columns: string[];
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    this.columns = (
-      db.prepare('PRAGMA table_info(routing_records)').all() as { name: string }[]
-    ).map((column) => column.name);
+    this.columns = (db.prepare('PRAGMA table_info(routing_records)').all() as { name: string }[])
+      .map((column) => column.name)
+      .filter((name) => name !== 'seq');
   }
 
   /** Statements are prepared once per SQL text and reused. */
@@ -161,20 +212,30 @@ export class RecordStore {
   }
 
   insert(record: RoutingRecord, maxRecords?: number): void {
-    const row = toRow(record);
-    const names = this.columns.filter((name) => name in row);
+    // seq: the next free one of the record's millisecond, found by the insert itself.
     const insert = this.statement(
-      `INSERT INTO routing_records (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`,
+      `INSERT INTO routing_records (seq, ${this.columns.join(', ')})
+       SELECT coalesce(max(seq) + 1, ?), ${this.columns.map(() => '?').join(', ')}
+         FROM routing_records WHERE seq >= ? AND seq < ?`,
     );
+    const base = seqOf(Date.parse(record.created_at));
+    const values: unknown[] = [base];
+    for (const column of this.columns) values.push(columnValue(record, column));
+    values.push(base, base + SEQ_PER_MS);
+    const trace = packTrace(record.trace);
     const write = () => {
       if (record.conversation_id) {
         ensureConversation(this.db, record.conversation_id, record.created_at);
       }
-      insert.run(Object.fromEntries(names.map((name) => [name, row[name]])));
-      this.statement('INSERT INTO routing_traces (record_id, trace) VALUES (?, ?)').run(
-        record.id,
-        packTrace(record.trace),
-      );
+      const seq = Number(insert.run(values).lastInsertRowid);
+      if (seq >= base + SEQ_PER_MS) {
+        // Thrown inside the transaction: the row above is rolled back with it.
+        throw new RecordStoreError(
+          'full',
+          `More than ${SEQ_PER_MS} records share the millisecond ${record.created_at}; ${record.id} was not stored.`,
+        );
+      }
+      this.statement('INSERT INTO routing_traces (seq, trace) VALUES (?, ?)').run(seq, trace);
       if (maxRecords !== undefined && record.decision !== null)
         this.trimDecision(record.decision, maxRecords);
     };
@@ -183,19 +244,12 @@ export class RecordStore {
     else this.db.transaction(write)();
   }
 
-  private tracesOf(ids: readonly string[]): Map<string, Record<string, unknown>> {
-    const traces = new Map<string, Record<string, unknown>>();
-    const read = this.statement('SELECT trace FROM routing_traces WHERE record_id = ?');
-    for (const id of ids) {
-      const row = read.get(id) as { trace: unknown } | undefined;
-      traces.set(id, unpackTrace(row?.trace));
-    }
-    return traces;
-  }
-
   private rowsToRecords(rows: readonly Row[]): RoutingRecord[] {
-    const traces = this.tracesOf(rows.map((row) => String(row['id'])));
-    return rows.map((row) => fromRow(row, traces.get(String(row['id'])) ?? {}));
+    const read = this.statement('SELECT trace FROM routing_traces WHERE seq = ?');
+    return rows.map((row) => {
+      const stored = read.get(row['seq']) as { trace: unknown } | undefined;
+      return fromRow(row, unpackTrace(stored?.trace));
+    });
   }
 
   /** Fills in how the request ended. */
@@ -221,36 +275,29 @@ export class RecordStore {
 
   list(filters: RecordFilters = {}, page: { limit?: number; cursor?: string } = {}): RecordPage {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
-    const { where, params } = whereOf(filters);
+    const query = filtered(filters, 'r.*');
     if (page.cursor) {
-      const { ms, id } = decodeCursor(page.cursor);
-      where.push(
-        '(r.created_ms < @cursor_ms OR (r.created_ms = @cursor_ms AND r.id < @cursor_id))',
-      );
-      params['cursor_ms'] = ms;
-      params['cursor_id'] = id;
+      query.where.push(`${query.seq} < @cursor_seq`);
+      query.params['cursor_seq'] = decodeCursor(page.cursor);
     }
     const rows = this.statement(
-      `SELECT r.* FROM routing_records r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY r.created_ms DESC, r.id DESC LIMIT ${limit + 1}`,
-    ).all(params) as Row[];
+      `${query.from} ${whereClause(query.where)} ORDER BY ${query.seq} DESC LIMIT ${limit + 1}`,
+    ).all(query.params) as Row[];
     const more = rows.length > limit;
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
     return {
       records: this.rowsToRecords(shown),
-      next_cursor: more && last ? encodeCursor(last) : null,
+      next_cursor: more && last ? encodeCursor(Number(last['seq'])) : null,
     };
   }
 
   /** How many records match the filters. */
   count(filters: RecordFilters = {}): number {
-    const { where, params } = whereOf(filters);
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS n FROM routing_records r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      )
-      .get(params) as { n: number };
+    const query = filtered(filters, 'count(*) AS n');
+    const row = this.statement(`${query.from} ${whereClause(query.where)}`).get(query.params) as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -288,12 +335,23 @@ export class RecordStore {
     return inserted;
   }
 
-  /** Keeps the newest `maxRecords` of one decision. */
+  /**
+   * Keeps the newest `maxRecords` of one decision. The rollups count the
+   * decision's records cheaply; only when there are too many is the cut
+   * found by walking the decision's index from the newest.
+   */
   private trimDecision(decision: string, maxRecords: number): void {
-    this.statement(
-      `DELETE FROM routing_records WHERE decision = @decision AND id IN (
-           SELECT id FROM routing_records WHERE decision = @decision
-           ORDER BY created_ms DESC, id DESC LIMIT -1 OFFSET @keep)`,
-    ).run({ decision, keep: maxRecords });
+    const counted = this.statement(
+      'SELECT total(requests) AS n FROM record_rollups WHERE decision = ?',
+    ).get(decision) as { n: number };
+    if (counted.n <= maxRecords) return;
+    const cut = this.statement(
+      'SELECT seq FROM routing_records WHERE decision = ? ORDER BY seq DESC LIMIT 1 OFFSET ?',
+    ).get(decision, maxRecords) as { seq: number } | undefined;
+    if (cut === undefined) return;
+    this.statement('DELETE FROM routing_records WHERE decision = ? AND seq <= ?').run(
+      decision,
+      cut.seq,
+    );
   }
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { seqOf } from './record-store';
 
 // Retention: records older than the age limit go, and at most `maxRecords`
 // of the newest stay overall (each decision's own `max_records` is kept
-// as records are written).
+// as records are written). Both cuts are ranges of `seq`, the time order.
 
 export interface RetentionPolicy {
   maxAgeDays?: number;
@@ -17,16 +18,16 @@ export function applyRetention(
   let removed = 0;
   db.transaction(() => {
     if (policy.maxAgeDays !== undefined && policy.maxAgeDays > 0) {
-      const cutoff = now.getTime() - policy.maxAgeDays * 86_400_000;
-      removed += db.prepare('DELETE FROM routing_records WHERE created_ms < ?').run(cutoff).changes;
+      const cutoff = seqOf(now.getTime() - policy.maxAgeDays * 86_400_000);
+      removed += db.prepare('DELETE FROM routing_records WHERE seq < ?').run(cutoff).changes;
     }
     if (policy.maxRecords !== undefined && policy.maxRecords >= 0) {
-      removed += db
-        .prepare(
-          `DELETE FROM routing_records WHERE id IN (
-             SELECT id FROM routing_records ORDER BY created_ms DESC, id DESC LIMIT -1 OFFSET ?)`,
-        )
-        .run(policy.maxRecords).changes;
+      const cut = db
+        .prepare('SELECT seq FROM routing_records ORDER BY seq DESC LIMIT 1 OFFSET ?')
+        .get(policy.maxRecords) as { seq: number } | undefined;
+      if (cut !== undefined) {
+        removed += db.prepare('DELETE FROM routing_records WHERE seq <= ?').run(cut.seq).changes;
+      }
     }
   })();
   return { removed };

@@ -31,6 +31,8 @@ export class StoreError extends Error {
 export interface OpenOptions {
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** Skip the integrity check (only for opening a damaged file read-only). */
+  skipCheck?: boolean;
 }
 
 export function databasePath(dataDir: string): string {
@@ -66,7 +68,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
+    const check = options.skipCheck ? 'ok' : db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new StoreError(
         'corrupt',
@@ -113,13 +115,31 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
+/**
+ * Applies the migrations newer than `from`, each in its own transaction.
+ * Foreign keys are off while one runs (a table rebuilt the way SQLite's
+ * ALTER TABLE guide says would otherwise fire its ON DELETE actions) and
+ * every reference is checked before it commits.
+ */
 function migrate(db: Database.Database, migrations: readonly Migration[], from: number): void {
-  for (const migration of migrations) {
-    if (migration.version <= from) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-    log.info({ version: migration.version, name: migration.name }, 'database migrated');
+  const pending = migrations.filter((migration) => migration.version > from);
+  if (pending.length === 0) return;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        migration.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) {
+          throw new Error(
+            `migration ${migration.version} (${migration.name}) left ${broken.length} broken references`,
+          );
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+      log.info({ version: migration.version, name: migration.name }, 'database migrated');
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

@@ -1,15 +1,12 @@
-import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../../src-main/core/config/load';
 import type { RouterConfig } from '../../../src-main/core/config/router-config';
 import { aggregateRecords } from '../../../src-main/core/insights/aggregate';
 import { newRecord } from '../../../src-main/core/replay/record-builder';
-import { RecordStore } from '../../../src-main/core/replay/record-store';
 import type { RecordOutcome } from '../../../src-main/core/replay/record-types';
 import { REPLAY_DEFAULTS } from '../../../src-main/core/replay/replay-settings';
 import { Router } from '../../../src-main/core/router/router';
-import { openDatabase } from '../../../src-main/core/store/database';
-import { makeTempDir } from '../../support/temp-dir';
+import { useRecordDatabase } from '../../support/record-db';
 
 // Insights over real records, checked against sums worked out by hand.
 
@@ -32,22 +29,11 @@ routing:
 `;
 
 let router: Router;
-let temp: ReturnType<typeof makeTempDir>;
-let db: ReturnType<typeof openDatabase>;
-let store: RecordStore;
 
 beforeAll(async () => {
   router = await Router.create(loadConfigText(CONFIG, 'a.yaml').config as RouterConfig);
 });
-beforeEach(() => {
-  temp = makeTempDir();
-  db = openDatabase(join(temp.dir, 'homelane.db'));
-  store = new RecordStore(db);
-});
-afterEach(() => {
-  db.close();
-  temp.cleanup();
-});
+const data = useRecordDatabase();
 
 async function add(text: string, at: string, outcome: RecordOutcome, isPrivate = false) {
   const trace = await router.route({ text });
@@ -55,8 +41,8 @@ async function add(text: string, at: string, outcome: RecordOutcome, isPrivate =
     { ...trace, private: isPrivate, locality: outcome.locality ?? null },
     { body: {}, streaming: true, routingMs: 1, settings: REPLAY_DEFAULTS, now: new Date(at) },
   );
-  store.insert(record);
-  store.finish(record.id, outcome);
+  data.store.insert(record);
+  data.store.finish(record.id, outcome);
 }
 
 describe('insights aggregates', () => {
@@ -122,7 +108,7 @@ describe('insights aggregates', () => {
     });
     await add('no usage', '2026-11-25T13:00:00Z', { lifecycle_state: 'aborted' });
 
-    const all = aggregateRecords(db);
+    const all = aggregateRecords(data.db);
     expect(all.record_count).toBe(5);
     expect(all.lifecycle).toEqual({ completed: 3, failed: 1, aborted: 1, in_progress: 0 });
     expect(all.summary.cost_record_count).toBe(3);
@@ -141,12 +127,13 @@ describe('insights aggregates', () => {
       requests: 2,
       tokens: 650,
     });
+    // Days oldest first: a time series.
     expect(all.by_day.map((row) => [row.name, row.requests])).toEqual([
-      ['2026-11-25', 4],
       ['2026-11-24', 1],
+      ['2026-11-25', 4],
     ]);
 
-    const oneDay = aggregateRecords(db, {
+    const oneDay = aggregateRecords(data.db, {
       from: '2026-11-25T00:00:00Z',
       decision: 'hard_questions',
     });

@@ -1,33 +1,19 @@
-import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigText } from '../../../src-main/core/config/load';
 import type { RouterConfig } from '../../../src-main/core/config/router-config';
 import { newRecord } from '../../../src-main/core/replay/record-builder';
-import { RecordStore } from '../../../src-main/core/replay/record-store';
 import { REPLAY_DEFAULTS } from '../../../src-main/core/replay/replay-settings';
 import { applyRetention } from '../../../src-main/core/replay/retention';
 import { Router } from '../../../src-main/core/router/router';
-import { openDatabase } from '../../../src-main/core/store/database';
-import { makeTempDir } from '../../support/temp-dir';
+import { useRecordDatabase } from '../../support/record-db';
 
 let router: Router;
-let temp: ReturnType<typeof makeTempDir>;
-let db: ReturnType<typeof openDatabase>;
-let store: RecordStore;
 
 beforeAll(async () => {
   const text = 'version: v0.3\nrouting:\n  decisions: []\n';
   router = await Router.create(loadConfigText(text, 'r.yaml').config as RouterConfig);
 });
-beforeEach(() => {
-  temp = makeTempDir();
-  db = openDatabase(join(temp.dir, 'homelane.db'));
-  store = new RecordStore(db);
-});
-afterEach(() => {
-  db.close();
-  temp.cleanup();
-});
+const data = useRecordDatabase();
 
 async function add(text: string, at: string) {
   const record = newRecord(await router.route({ text }), {
@@ -37,7 +23,7 @@ async function add(text: string, at: string) {
     settings: REPLAY_DEFAULTS,
     now: new Date(at),
   });
-  store.insert(record);
+  data.store.insert(record);
 }
 
 describe('retention', () => {
@@ -47,13 +33,13 @@ describe('retention', () => {
     await add('recent cherries', '2026-11-24T00:00:00Z');
     await add('fresh dates', '2026-11-25T00:00:00Z');
     const now = new Date('2026-11-25T12:00:00Z');
-    expect(applyRetention(db, { maxAgeDays: 30 }, now)).toEqual({ removed: 1 });
-    expect(applyRetention(db, { maxRecords: 2 }, now)).toEqual({ removed: 1 });
-    expect(store.list().records.map((record) => record.prompt)).toEqual([
+    expect(applyRetention(data.db, { maxAgeDays: 30 }, now)).toEqual({ removed: 1 });
+    expect(applyRetention(data.db, { maxRecords: 2 }, now)).toEqual({ removed: 1 });
+    expect(data.store.list().records.map((record) => record.prompt)).toEqual([
       'fresh dates',
       'recent cherries',
     ]);
-    expect(store.list({ text: 'bananas' }).records).toEqual([]);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(data.store.list({ text: 'bananas' }).records).toEqual([]);
+    expect(data.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

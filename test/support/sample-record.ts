@@ -1,0 +1,53 @@
+import { newRecordId } from '../../src-main/core/replay/record-builder';
+import type { RoutingRecord } from '../../src-main/core/replay/record-types';
+
+/** A routing record as the router would leave it, with the given fields changed. */
+export function sampleRecord(overrides: Partial<RoutingRecord> = {}): RoutingRecord {
+  const createdAt = overrides.created_at ?? '2026-11-25T10:00:00.000Z';
+  return {
+    id: newRecordId(new Date(createdAt)),
+    created_at: createdAt,
+    conversation_id: null,
+    recipe: 'sample',
+    decision: 'hard_questions',
+    decision_tier: 1,
+    decision_priority: 10,
+    confidence: 1,
+    original_model: 'auto',
+    selected_model: 'cloud/big',
+    upstream_model: 'cloud/big',
+    selection_method: 'static',
+    reasoning_mode: 'off',
+    lane_id: null,
+    locality: 'cloud',
+    private: false,
+    privacy_reasons: [],
+    fallback_chain: [],
+    lifecycle_state: 'in_progress',
+    terminal_reason: null,
+    streaming: true,
+    routing_ms: 0.5,
+    ttft_ms: null,
+    duration_ms: null,
+    ended_at: null,
+    prompt_tokens: null,
+    completion_tokens: null,
+    total_tokens: null,
+    cached_prompt_tokens: null,
+    cache_write_tokens: null,
+    actual_cost: null,
+    baseline_cost: null,
+    cost_savings: null,
+    currency: null,
+    baseline_model: null,
+    prompt: 'prove that the sum of two even numbers is even',
+    prompt_truncated: false,
+    request_body: null,
+    request_body_truncated: false,
+    response_body: null,
+    response_body_truncated: false,
+    signals: { keyword: ['hard'] },
+    trace: { decision: 'hard_questions' },
+    ...overrides,
+  };
+}
