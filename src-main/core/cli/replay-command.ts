@@ -23,6 +23,7 @@ import type { RoutingRecord } from '../replay/record-types';
 import { StoreError, databasePath, openDatabase } from '../store/database';
 import type { CliIo } from './io';
 import { CliExit } from './load-router';
+import { addRetentionCommand } from './replay-retention-command';
 import { dataDirOf, openSource } from './replay-source';
 import type { ReplayOptions } from './replay-source';
 
@@ -373,4 +374,5 @@ export function addReplayCommand(program: Command, io: CliIo): void {
       printImport(report, target, readWith, options, io);
       if (report.rejected > 0) throw new CliExit(1);
     });
+  addRetentionCommand(replay, io);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SettingsStore } from '../store/settings-store';
 import { seqOf } from './record-store';
 
 // Retention: records older than the age limit go, and at most `maxRecords`
@@ -31,4 +32,22 @@ export function applyRetention(
     }
   })();
   return { removed };
+}
+
+/** Applies the person's saved retention settings (none saved: nothing is removed). */
+export function applySavedRetention(
+  db: Database.Database,
+  now: Date = new Date(),
+): { removed: number } {
+  const settings = new SettingsStore(db);
+  const maxAgeDays = settings.get('replay.max_age_days');
+  const maxRecords = settings.get('replay.max_records');
+  return applyRetention(
+    db,
+    {
+      ...(maxAgeDays !== null ? { maxAgeDays } : {}),
+      ...(maxRecords !== null ? { maxRecords } : {}),
+    },
+    now,
+  );
 }

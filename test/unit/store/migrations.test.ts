@@ -58,14 +58,18 @@ function seed(db: Database.Database, version: number): void {
     ).run();
   }
   if (version >= 2) {
+    let previousMs = -1;
+    let inMs = 0;
     for (const record of RECORDS) {
-      const columns = `id, created_at, created_ms, conversation_id, decision, selected_model,
+      const ms = Date.parse(record.at);
+      inMs = ms === previousMs ? inMs + 1 : 0;
+      previousMs = ms;
+      const columns = `id, created_at, conversation_id, decision, selected_model,
         original_model, reasoning_mode, lifecycle_state, locality, private, prompt, total_tokens,
         actual_cost, baseline_cost, cost_savings, currency`;
       const values = [
         record.id,
         record.at,
-        Date.parse(record.at),
         record.id === 'r-early' ? 'c1' : null,
         record.decision,
         'local/small',
@@ -81,17 +85,33 @@ function seed(db: Database.Database, version: number): void {
         0.002,
         'USD',
       ];
+      const marks = values.map(() => '?').join(', ');
+      const trace = JSON.stringify(traceOf(record.id));
       if (version === 2) {
+        // Schema 2: the time in ms beside the ISO time, the trace as JSON in the row.
         db.prepare(
-          `INSERT INTO routing_records (${columns}, trace) VALUES (${values.map(() => '?').join(', ')}, ?)`,
-        ).run(...values, JSON.stringify(traceOf(record.id)));
-      } else {
-        db.prepare(
-          `INSERT INTO routing_records (${columns}) VALUES (${values.map(() => '?').join(', ')})`,
-        ).run(...values);
+          `INSERT INTO routing_records (${columns}, created_ms, trace) VALUES (${marks}, ?, ?)`,
+        ).run(...values, ms, trace);
+      } else if (version < 5) {
+        // Schemas 3 and 4: the trace deflated in a table of its own, keyed by the id.
+        db.prepare(`INSERT INTO routing_records (${columns}, created_ms) VALUES (${marks}, ?)`).run(
+          ...values,
+          ms,
+        );
         db.prepare('INSERT INTO routing_traces (record_id, trace) VALUES (?, ?)').run(
           record.id,
-          deflateRawSync(JSON.stringify(traceOf(record.id))),
+          deflateRawSync(trace),
+        );
+      } else {
+        // Schema 5 on: seq (ms << 10 plus a counter) in place of created_ms; traces keyed by it.
+        const seq = ms * 1024 + inMs;
+        db.prepare(`INSERT INTO routing_records (seq, ${columns}) VALUES (?, ${marks})`).run(
+          seq,
+          ...values,
+        );
+        db.prepare('INSERT INTO routing_traces (seq, trace) VALUES (?, ?)').run(
+          seq,
+          deflateRawSync(trace),
         );
       }
     }

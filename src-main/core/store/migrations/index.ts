@@ -4,6 +4,7 @@ import { migration002 } from './002-routing-records';
 import { migration003 } from './003-record-traces-apart';
 import { migration004 } from './004-messages';
 import { migration005 } from './005-records-in-time-order';
+import { migration006 } from './006-settings';
 
 /** Every migration, in order. A new one is a new file here; none is ever edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
