@@ -1,11 +1,12 @@
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordStore } from '../../../src-main/core/replay/record-store';
+import { sampleRecord } from '../../support/sample-record';
 import { StoreError, openDatabase } from '../../../src-main/core/store/database';
 import { MIGRATIONS } from '../../../src-main/core/store/migrations/index';
 import { openStore } from '../../../src-main/core/store/open-store';
-import { sampleRecord } from '../../support/sample-record';
+import { damagedDatabase } from '../../support/damaged-database';
 import { makeTempDir } from '../../support/temp-dir';
 
 // A damaged database is opened read-only: what can be read is still there
@@ -17,37 +18,6 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-/** A database with records whose status index page is overwritten with garbage. */
-function damagedDatabase(): string {
-  const file = join(temp.dir, 'homelane.db');
-  const db = openDatabase(file);
-  const store = new RecordStore(db);
-  db.transaction(() => {
-    for (let i = 0; i < 400; i++) {
-      store.insert(
-        sampleRecord({ created_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString() }),
-      );
-    }
-  })();
-  const { rootpage } = db
-    .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'routing_records_status'")
-    .get() as { rootpage: number };
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  const handle = openSync(file, 'r+');
-  // Keep the page's type byte; scramble its header and cells.
-  writeSync(
-    handle,
-    Buffer.alloc(pageSize - 1, 0x5a),
-    0,
-    pageSize - 1,
-    (rootpage - 1) * pageSize + 1,
-  );
-  closeSync(handle);
-  return file;
-}
-
 describe('opening the store', () => {
   it('opens a healthy database read-write', () => {
     const opened = openStore(join(temp.dir, 'fresh.db'));
@@ -56,7 +26,7 @@ describe('opening the store', () => {
   });
 
   it('opens a damaged database read-only: its records still read, writes are refused, the file is unchanged', () => {
-    const file = damagedDatabase();
+    const file = damagedDatabase(join(temp.dir, 'homelane.db'));
     const before = readFileSync(file);
     expect(() => openDatabase(file)).toThrow(StoreError);
     const opened = openStore(file);
