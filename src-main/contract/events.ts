@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import {
+  ChatDoneSchema,
+  ChatErrorSchema,
+  ChatLaneSchema,
+  ChatRememberedSchema,
+  ChatRoutedSchema,
+  ChatTokenSchema,
+} from './chat';
 import { LaneHealthChangeSchema } from './lanes';
 
 /**
@@ -10,6 +18,30 @@ export const apiEvents = {
   'lanes.health': {
     summary: "A lane's health state changed (unknown, healthy, degraded, down).",
     payload: LaneHealthChangeSchema,
+  },
+  'chat.routed': {
+    summary: 'A chat turn was routed: the decision, the model and whether it is private.',
+    payload: ChatRoutedSchema,
+  },
+  'chat.lane': {
+    summary: 'A lane started answering a chat turn (after the lanes tried before it).',
+    payload: ChatLaneSchema,
+  },
+  'chat.token': {
+    summary: 'A piece of the answer (content or reasoning) as it streams.',
+    payload: ChatTokenSchema,
+  },
+  'chat.remembered': {
+    summary: 'A "remember …" message was kept in personal memory, on this machine only.',
+    payload: ChatRememberedSchema,
+  },
+  'chat.done': {
+    summary: 'A chat turn ended with its answer stored.',
+    payload: ChatDoneSchema,
+  },
+  'chat.error': {
+    summary: 'A chat turn failed or was stopped; a partial answer is kept, marked.',
+    payload: ChatErrorSchema,
   },
 } as const satisfies Record<string, EventSpec>;
 

@@ -1,5 +1,7 @@
 export * from './app';
+export * from './chat';
 export * from './client';
+export * from './conversations';
 export * from './events';
 export * from './ipc';
 export * from './lanes';

@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 import { AppInfoInputSchema, AppInfoSchema } from './app';
 import {
+  ChatCancelInputSchema,
+  ChatCancelSchema,
+  ChatSendInputSchema,
+  ChatSendSchema,
+} from './chat';
+import {
+  ConversationMessagesInputSchema,
+  ConversationMessagesSchema,
+  ConversationsListInputSchema,
+  ConversationsListSchema,
+} from './conversations';
+import {
   LanesCheckInputSchema,
   LanesCheckSchema,
   LanesListInputSchema,
@@ -34,6 +46,27 @@ export const apiMethods = {
     summary: 'Check one lane (or all) now: /health and its model list; returns the lanes after.',
     input: LanesCheckInputSchema,
     output: LanesCheckSchema,
+  },
+  'chat.send': {
+    summary:
+      'Start a chat turn; it streams through chat.* events and ends with chat.done or chat.error.',
+    input: ChatSendInputSchema,
+    output: ChatSendSchema,
+  },
+  'chat.cancel': {
+    summary: 'Stop a running turn; what has streamed is kept, marked partial.',
+    input: ChatCancelInputSchema,
+    output: ChatCancelSchema,
+  },
+  'conversations.list': {
+    summary: 'The conversations kept on this machine, newest first.',
+    input: ConversationsListInputSchema,
+    output: ConversationsListSchema,
+  },
+  'conversations.messages': {
+    summary: 'The stored messages of one conversation, in order.',
+    input: ConversationMessagesInputSchema,
+    output: ConversationMessagesSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

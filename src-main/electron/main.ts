@@ -1,7 +1,8 @@
 import { BrowserWindow, app, ipcMain, safeStorage, session, webContents } from 'electron';
 import { createLogger } from '../core/logger';
 import { prepareDataDir } from '../core/services/data-dir';
-import { createServiceContext } from '../core/services/create-context';
+import { closeServiceContext, createServiceContext } from '../core/services/create-context';
+import type { ServiceContext } from '../core/services/context';
 import { loadProfile } from '../core/services/default-profile';
 import { createHandlers } from '../core/services/handlers';
 import { EnvSecretStore } from '../core/secrets/env-secret-store';
@@ -17,6 +18,23 @@ const log = createLogger('electron');
 
 function isOurPage(url: string): boolean {
   return isTrustedSender({ url, isTopFrame: true, isOurWindow: true }, rendererUrl());
+}
+
+/** Longest wait at quit for running chat turns to be stopped and stored. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** At quit, running chat turns are stopped and stored and the database closed; then the app quits. */
+function closeOnQuit(context: ServiceContext): void {
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    closed = true;
+    event.preventDefault();
+    const timeout = new Promise<void>((done) => setTimeout(done, CLOSE_TIMEOUT_MS).unref());
+    Promise.race([closeServiceContext(context), timeout])
+      .catch((error: unknown) => log.error({ err: error }, 'closing the app failed'))
+      .finally(() => app.quit());
+  });
 }
 
 async function start(): Promise<void> {
@@ -38,7 +56,7 @@ async function start(): Promise<void> {
     () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     isOurPage,
   );
-  app.on('before-quit', () => context.lanes?.stop());
+  closeOnQuit(context);
   hardenApp(app, isOurPage);
   denyPermissions(session.defaultSession);
   registerIpcTransport(ipcMain, {

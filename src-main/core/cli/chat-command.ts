@@ -1,17 +1,13 @@
 import type { Command } from 'commander';
-import { NoLaneError } from '../lanes/fallback';
-import type { LaneAttempt } from '../lanes/fallback';
+import type { LaneAttemptView } from '../../contract';
+import type { MessageAttachment } from '../conversations/conversation-store';
 import { DEFAULT_CONNECT_SETTINGS, connectLanes } from '../lanes/lane-connect';
-import { isLaneError } from '../lanes/lane-errors';
-import { RoutingError } from '../router/resolve-route';
-import { personalContext, rememberIfAsked } from '../services/personal-context';
-import { ConversationStore } from '../conversations/conversation-store';
-import { ChatRecorder } from '../services/chat-recorder';
-import { routedChat } from '../services/routed-chat';
-import { RecordStore } from '../replay/record-store';
 import { TaintStore } from '../privacy/taint-store';
-import type { RoutedChatResult } from '../services/routed-chat';
 import type { CloudEscalation } from '../privacy/egress-guard';
+import { AttachmentError, readAttachmentFile } from '../services/chat/attachment-file';
+import { applySavedRetention } from '../replay/retention';
+import { runChatTurn } from '../services/chat/chat-turn';
+import type { ChatTurnEvent } from '../services/chat/turn-events';
 import type { CliIo } from './io';
 import { cloudEscalationOption } from './privacy-options';
 import { lanesContext } from './lanes-context';
@@ -35,15 +31,27 @@ export interface ChatOptions {
   keepLocal?: boolean;
   allowCloud?: boolean;
   overridePrivacy?: boolean;
+  attach?: string[];
 }
 
-function describeAttempts(attempts: readonly LaneAttempt[]): string {
+function describeAttempts(attempts: readonly LaneAttemptView[]): string {
   return attempts
     .map(
       (attempt) =>
-        `${attempt.lane_id}: ${attempt.outcome}${attempt.code ? ` (${attempt.code})` : ''}`,
+        `${attempt.laneId}: ${attempt.outcome}${attempt.code ? ` (${attempt.code})` : ''}`,
     )
     .join(', ');
+}
+
+/** The files of --attach, read before anything is sent; exit 2 with the reason otherwise. */
+function readAttachments(files: readonly string[], io: CliIo): MessageAttachment[] {
+  try {
+    return files.map((file) => readAttachmentFile(file));
+  } catch (error) {
+    if (!(error instanceof AttachmentError)) throw error;
+    io.err(`homelane chat: --attach: ${error.message} [${error.code}]\n`);
+    throw new CliExit(2);
+  }
 }
 
 export async function runChat(
@@ -61,6 +69,7 @@ export async function runChat(
     io.err('homelane chat: --timeout takes seconds, e.g. 120\n');
     throw new CliExit(2);
   }
+  const attachments = readAttachments(options.attach ?? [], io);
   const router = await loadRouter(options.config, io, routerOptions(options));
   const context = await lanesContext(options, io, env, router.config);
   const clientFor = await connectLanes(context.lanes, {
@@ -93,135 +102,73 @@ export async function runChat(
       );
     }
   }
-  const remembered = rememberIfAsked(db, text, options.conversation);
-  if (remembered) {
-    db.close();
-    io.out(`Remembered #${remembered.id}: ${remembered.fact}\n`);
-    io.err('memory: kept on this machine; requests that use it stay on local or LAN lanes\n');
-    return;
-  }
-  const personal = personalContext(db, text, {
-    cloudEscalation: options.cloudEscalation ?? 'allow',
-    ...(options.conversation ? { conversationId: options.conversation } : {}),
-  });
-  const recorder = new ChatRecorder(new RecordStore(db), router.config, {
-    streaming: true,
-    ...(options.conversation ? { conversationId: options.conversation } : {}),
-  });
-  const conversations = new ConversationStore(db);
-  const history = options.conversation ? conversations.history(options.conversation) : [];
-  const asked = {
-    model: options.model ?? router.config.autoModelNames[0] ?? 'auto',
-    messages: [...history, { role: 'user', content: text }],
-    stream: true,
-  };
-  const body = {
-    model: asked.model,
-    messages: [...(personal.memoryMessage ? [personal.memoryMessage] : []), ...asked.messages],
-    stream: true,
-  };
-  if (options.conversation)
-    conversations.append(options.conversation, { role: 'user', content: text });
-  let result: RoutedChatResult | undefined;
-  let routedTo: string | null = null;
   let answered = false;
+  const show = (event: ChatTurnEvent) => {
+    if (event.type === 'remembered') {
+      io.out(`Remembered #${event.memoryId}: ${event.fact}\n`);
+      io.err('memory: kept on this machine; requests that use it stay on local or LAN lanes\n');
+    }
+    if (options.json) return;
+    if (event.type === 'routed') {
+      io.err(
+        `route: ${event.decision ? `decision "${event.decision}"` : 'no decision'} → ${event.model ?? 'no model'}\n`,
+      );
+      if (event.private) {
+        io.err(`private: ${event.privacyReasons.map((reason) => reason.detail).join('; ')}\n`);
+      }
+    } else if (event.type === 'lane') {
+      const lane = context.lanes.find((entry) => entry.id === event.laneId);
+      io.err(
+        `lane: ${event.laneId} (${event.locality}, ${lane?.baseUrl ?? ''})${event.attempts.length > 1 ? ` after ${describeAttempts(event.attempts.slice(0, -1))}` : ''}\n`,
+      );
+    } else if (event.type === 'token') {
+      if (event.reasoning && options.showReasoning) io.err(event.reasoning);
+      if (event.content) {
+        io.out(event.content);
+        answered = true;
+      }
+    }
+  };
+  let outcome;
   try {
-    const stream = routedChat(
+    outcome = await runChatTurn(
       {
+        db,
         router,
         lanes: context.lanes,
         clientFor,
+        cloudEscalation: options.cloudEscalation ?? 'allow',
         signal: controller.signal,
-        privacy: personal.privacy,
       },
-      body,
+      {
+        text,
+        ...(options.conversation ? { conversationId: options.conversation } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+        ...(options.model ? { model: options.model } : {}),
+      },
+      show,
     );
-    for (;;) {
-      const step = await stream.next();
-      if (step.done) {
-        result = step.value;
-        recorder.answered(result.candidate.target.alias, result.answer, result.attempts);
-        if (options.conversation) {
-          conversations.append(options.conversation, {
-            role: 'assistant',
-            content: result.answer.content,
-            model: result.candidate.target.alias,
-            laneId: result.candidate.lane.id,
-            ...(result.trace.decision ? { decision: result.trace.decision } : {}),
-            ...(recorder.recordId ? { recordId: recorder.recordId } : {}),
-            ...(result.answer.usage?.promptTokens !== undefined
-              ? { promptTokens: result.answer.usage.promptTokens }
-              : {}),
-            ...(result.answer.usage?.completionTokens !== undefined
-              ? { completionTokens: result.answer.usage.completionTokens }
-              : {}),
-          });
-        }
-        break;
-      }
-      const event = step.value;
-      if (event.type === 'route') {
-        const trace = event.trace;
-        routedTo = trace.model;
-        personal.record(trace);
-        recorder.routed(trace, asked);
-        if (!options.json) {
-          io.err(
-            `route: ${trace.decision ? `decision "${trace.decision}"` : 'no decision'} → ${trace.model ?? 'no model'}\n`,
-          );
-          if (trace.private) {
-            io.err(`private: ${trace.privacy_reasons.map((reason) => reason.detail).join('; ')}\n`);
-          }
-        }
-      } else if (event.type === 'lane') {
-        recorder.laneStarted(event.candidate.lane, event.attempts);
-        if (!options.json) {
-          const lane = event.candidate.lane;
-          io.err(
-            `lane: ${lane.id} (${lane.locality}, ${lane.baseUrl ?? ''})${event.attempts.length > 1 ? ` after ${describeAttempts(event.attempts.slice(0, -1))}` : ''}\n`,
-          );
-        }
-      } else if (!options.json) {
-        const delta = event.delta;
-        if (delta.reasoning && options.showReasoning) io.err(delta.reasoning);
-        if (delta.content) {
-          io.out(delta.content);
-          answered = true;
-        }
-      }
-    }
-  } catch (error) {
-    recorder.failed(error, routedTo);
-    const partial = isLaneError(error) ? error.partial?.content : undefined;
-    if (options.conversation && partial) {
-      conversations.append(options.conversation, {
-        role: 'assistant',
-        content: partial,
-        status: 'partial',
-        ...(routedTo ? { model: routedTo } : {}),
-        ...(recorder.recordId ? { recordId: recorder.recordId } : {}),
-      });
-    }
-    if (recorder.recordId && !options.json) io.err(`record: ${recorder.recordId}\n`);
-    if (answered) io.out('\n');
-    if (error instanceof RoutingError) {
-      io.err(`homelane chat: ${error.message}\n`);
-      throw new CliExit(1);
-    }
-    if (error instanceof NoLaneError) {
-      io.err(`homelane chat: ${error.message} [${error.code}]\n`);
-      throw new CliExit(1);
-    }
-    if (isLaneError(error)) {
-      const kept = error.partial?.content ? ' (the partial answer above was kept)' : '';
-      io.err(`homelane chat: the answer is incomplete: ${error.message} [${error.code}]${kept}\n`);
-      throw new CliExit(1);
-    }
-    throw error;
+    // The saved retention rule (homelane replay retention) is kept as records are written.
+    applySavedRetention(db);
   } finally {
     process.off('SIGINT', stop);
     db.close();
   }
+  if (outcome.status === 'remembered') return;
+  if (outcome.status === 'failed') {
+    const { failure } = outcome;
+    if (outcome.recordId && !options.json) io.err(`record: ${outcome.recordId}\n`);
+    if (answered) io.out('\n');
+    if (failure.kind === 'routing') io.err(`homelane chat: ${failure.message}\n`);
+    else if (failure.kind === 'lane') {
+      const kept = outcome.partialKept ? ' (the partial answer above was kept)' : '';
+      io.err(
+        `homelane chat: the answer is incomplete: ${failure.message} [${failure.code}]${kept}\n`,
+      );
+    } else io.err(`homelane chat: ${failure.message} [${failure.code}]\n`);
+    throw new CliExit(1);
+  }
+  const { result } = outcome;
   if (options.json) {
     io.out(
       `${JSON.stringify(
@@ -238,7 +185,7 @@ export async function runChat(
     return;
   }
   if (answered) io.out('\n');
-  if (recorder.recordId) io.err(`record: ${recorder.recordId}\n`);
+  if (outcome.recordId) io.err(`record: ${outcome.recordId}\n`);
   const usage = result.answer.usage;
   if (usage)
     io.err(
@@ -268,6 +215,11 @@ export function addChatCommand(program: Command, io: CliIo): void {
     .option(
       '--override-privacy',
       'let this private conversation use cloud lanes (your explicit choice, recorded)',
+    )
+    .option(
+      '--attach <file>',
+      'a text file to send with the message (repeat for more; at most 1 MB each)',
+      (file: string, files: string[] = []) => [...files, file],
     )
     .option('--show-reasoning', "print the model's reasoning to stderr")
     .option('--json', 'print the trace, the lane, the attempts and the answer as JSON at the end')

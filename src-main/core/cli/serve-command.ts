@@ -5,7 +5,7 @@ import { createLogger } from '../logger';
 import { assertBindAllowed } from '../server/bind-policy';
 import { createServer } from '../server/create-server';
 import { defaultDataDir, prepareDataDir } from '../services/data-dir';
-import { createServiceContext } from '../services/create-context';
+import { closeServiceContext, createServiceContext } from '../services/create-context';
 import { ProfileError, loadProfile } from '../services/default-profile';
 import type { LoadedProfile } from '../services/default-profile';
 import { createHandlers } from '../services/handlers';
@@ -86,14 +86,16 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
-    context.lanes?.stop();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // Running chat turns are stopped and stored (new ones refused), then the server closes.
+    closeServiceContext(context)
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

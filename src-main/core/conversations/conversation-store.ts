@@ -3,10 +3,30 @@ import { ensureConversation } from './ensure-conversation';
 
 // Conversations and their messages on this machine. A message is stored as
 // it is (the conversation's history goes back to the model with the next
-// request); an answer that failed midway is kept with status `partial`.
+// request), with the text files sent along with it; an answer that failed
+// midway is kept with status `partial`.
 
 export type MessageRole = 'system' | 'user' | 'assistant' | 'tool';
 export type MessageStatus = 'complete' | 'partial' | 'failed';
+
+/** A text file sent with a message. */
+export interface MessageAttachment {
+  name: string;
+  text: string;
+}
+
+/** One conversation in a list: what it is called and where it stands. */
+export interface ConversationListing {
+  id: string;
+  /** The first line of the first user message, trimmed; at most TITLE_LENGTH characters. */
+  title: string;
+  updatedAt: string;
+  private: boolean;
+  keepLocal: boolean;
+  messageCount: number;
+}
+
+export const TITLE_LENGTH = 120;
 
 export interface StoredMessage {
   id: number;
@@ -14,6 +34,7 @@ export interface StoredMessage {
   createdAt: string;
   role: MessageRole;
   content: string;
+  attachments: MessageAttachment[];
   model: string | null;
   laneId: string | null;
   decision: string | null;
@@ -26,6 +47,7 @@ export interface StoredMessage {
 export interface NewMessage {
   role: MessageRole;
   content: string;
+  attachments?: readonly MessageAttachment[];
   model?: string;
   laneId?: string;
   decision?: string;
@@ -41,6 +63,7 @@ interface Row {
   created_at: string;
   role: MessageRole;
   content: string;
+  attachments: string;
   model: string | null;
   lane_id: string | null;
   decision: string | null;
@@ -63,15 +86,18 @@ export class ConversationStore {
       return Number(
         this.db
           .prepare(
-            `INSERT INTO messages (conversation_id, created_at, role, content, model, lane_id, decision,
-               record_id, prompt_tokens, completion_tokens, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO messages (conversation_id, created_at, role, content, attachments, model,
+               lane_id, decision, record_id, prompt_tokens, completion_tokens, status)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             conversationId,
             at,
             message.role,
             message.content,
+            JSON.stringify(
+              (message.attachments ?? []).map((file) => ({ name: file.name, text: file.text })),
+            ),
             message.model ?? null,
             message.laneId ?? null,
             message.decision ?? null,
@@ -95,6 +121,7 @@ export class ConversationStore {
         createdAt: row.created_at,
         role: row.role,
         content: row.content,
+        attachments: parseAttachments(row.attachments),
         model: row.model,
         laneId: row.lane_id,
         decision: row.decision,
@@ -105,10 +132,80 @@ export class ConversationStore {
       }));
   }
 
-  /** The history to send with the next request: what was said, failed answers left out. */
-  history(conversationId: string): { role: MessageRole; content: string }[] {
+  /**
+   * The history to send with the next request: what was said, failed answers
+   * left out. `render` gives a message's content as the model reads it (the
+   * message with its attachments, say); the stored text when absent.
+   */
+  history(
+    conversationId: string,
+    render: (message: StoredMessage) => string = (message) => message.content,
+  ): { role: MessageRole; content: string }[] {
     return this.messages(conversationId)
       .filter((message) => message.status !== 'failed' && message.content !== '')
-      .map((message) => ({ role: message.role, content: message.content }));
+      .map((message) => ({ role: message.role, content: render(message) }));
+  }
+
+  has(conversationId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM conversations WHERE id = ?').get(conversationId) !== undefined
+    );
+  }
+
+  /** Conversations that hold messages, the most recently changed first. */
+  list(): ConversationListing[] {
+    return this.db
+      .prepare<[], ListingRow>(
+        `SELECT c.id, c.title, c.updated_at, c.private, c.keep_local,
+           (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
+           (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'
+              ORDER BY m.id LIMIT 1) AS first_user
+         FROM conversations c
+         WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)
+         ORDER BY c.updated_at DESC, c.id`,
+      )
+      .all()
+      .map((row) => ({
+        id: row.id,
+        title: titleOf(row.title ?? row.first_user ?? ''),
+        updatedAt: row.updated_at,
+        private: row.private === 1,
+        keepLocal: row.keep_local === 1,
+        messageCount: row.message_count,
+      }));
+  }
+}
+
+interface ListingRow {
+  id: string;
+  title: string | null;
+  updated_at: string;
+  private: number;
+  keep_local: number;
+  message_count: number;
+  first_user: string | null;
+}
+
+/** The first line with text in it, trimmed and cut to TITLE_LENGTH characters. */
+function titleOf(text: string): string {
+  const line =
+    text
+      .split(/\r?\n/)
+      .map((part) => part.trim())
+      .find((part) => part !== '') ?? '';
+  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line;
+}
+
+function parseAttachments(json: string): MessageAttachment[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((item: unknown) => {
+      if (typeof item !== 'object' || item === null) return [];
+      const { name, text } = item as Record<string, unknown>;
+      return typeof name === 'string' && typeof text === 'string' ? [{ name, text }] : [];
+    });
+  } catch {
+    return [];
   }
 }

@@ -1,5 +1,6 @@
 import type { ProfileInfo, Runtime } from '../../contract';
 import type { CloudEscalation } from '../privacy/egress-guard';
+import type { ChatService } from './chat/chat-service';
 import type { EventBus } from './event-bus';
 import type { LanesRuntime } from './lanes-runtime';
 
@@ -15,4 +16,6 @@ export interface ServiceContext {
   lanes: LanesRuntime | null;
   /** The person's cloud escalation setting; private requests never reach the cloud whatever it says. */
   cloudEscalation: CloudEscalation;
+  /** Chat and the stored conversations; null without a profile or a usable database. */
+  chat: ChatService | null;
 }

@@ -1,13 +1,18 @@
 import type { Runtime } from '../../contract';
+import { createLogger } from '../logger';
 import type { CloudEscalation } from '../privacy/egress-guard';
 import type { SecretStore } from '../secrets/secret-store';
-
-/** Until the person chooses: requests that are not private go where the policy says. */
-export const DEFAULT_CLOUD_ESCALATION: CloudEscalation = 'allow';
+import { StoreError } from '../store/database';
+import { ChatService } from './chat/chat-service';
 import type { ServiceContext } from './context';
 import type { LoadedProfile } from './default-profile';
 import { EventBus } from './event-bus';
 import { LanesRuntime } from './lanes-runtime';
+
+const log = createLogger('services');
+
+/** Until the person chooses: requests that are not private go where the policy says. */
+export const DEFAULT_CLOUD_ESCALATION: CloudEscalation = 'allow';
 
 export interface ContextOptions {
   runtime: Runtime;
@@ -28,14 +33,41 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     ...(options.profile ? { config: options.profile.config } : {}),
   });
   await lanes.start();
+  const cloudEscalation = options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION;
   return {
     runtime: options.runtime,
     dataDir: options.dataDir,
     profile: options.profile?.info ?? null,
     events,
     lanes,
-    cloudEscalation: options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION,
+    cloudEscalation,
+    chat: options.profile
+      ? openChat({
+          dataDir: options.dataDir,
+          config: options.profile.config,
+          laneSet: () => lanes.laneSet(),
+          events,
+          cloudEscalation,
+        })
+      : null,
   };
+}
+
+/** The chat service, or null (said in the log) when the database cannot be used. */
+function openChat(options: Parameters<typeof ChatService.open>[0]): ChatService | null {
+  try {
+    return ChatService.open(options);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    log.error({ err: error, code: error.code }, 'chat is unavailable: the database cannot be used');
+    return null;
+  }
+}
+
+/** Stops what a running app's context started: the lane watch, the chat turns, the database. */
+export async function closeServiceContext(ctx: ServiceContext): Promise<void> {
+  ctx.lanes?.stop();
+  await ctx.chat?.close();
 }
 
 /** A context that watches nothing (tests of single services). */
@@ -47,5 +79,6 @@ export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceCo
     events: new EventBus(),
     lanes: null,
     cloudEscalation: DEFAULT_CLOUD_ESCALATION,
+    chat: null,
   };
 }

@@ -1,5 +1,7 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../contract';
 import { appInfo } from './app-service';
+import { cancelChat, sendChat } from './chat/chat-methods';
+import { conversationMessages, listConversations } from './conversations-service';
 import type { ServiceContext } from './context';
 import { checkLanes, listLanes } from './lanes-service';
 import { listModels } from './models-service';
@@ -15,5 +17,9 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'models.list': () => listModels(ctx),
     'lanes.list': () => listLanes(ctx),
     'lanes.check': (input) => checkLanes(ctx, input),
+    'chat.send': (input) => sendChat(ctx, input),
+    'chat.cancel': (input) => cancelChat(ctx, input),
+    'conversations.list': () => listConversations(ctx),
+    'conversations.messages': (input) => conversationMessages(ctx, input),
   };
 }

@@ -1,6 +1,6 @@
 import type { LaneHealthView, LaneView, LanesList } from '../../contract';
 import type { RouterConfig } from '../config/router-config';
-import type { LaneHealth } from '../lanes/health-events';
+import type { LaneHealth, LaneHealthState } from '../lanes/health-events';
 import { HealthMonitor } from '../lanes/health-monitor';
 import type { HealthCheckSettings } from '../lanes/health-monitor';
 import type { LaneClient } from '../lanes/lane-client';
@@ -26,6 +26,13 @@ export interface LanesRuntimeOptions {
   secrets?: SecretStore;
   config?: RouterConfig;
   health?: Partial<HealthCheckSettings>;
+}
+
+/** The lanes as they are now, with their clients and health: what a chat turn sends through. */
+export interface LaneSet {
+  lanes: readonly Lane[];
+  clientFor: (lane: Lane) => LaneClient;
+  healthOf: (laneId: string) => LaneHealthState | undefined;
 }
 
 export class LanesRuntime {
@@ -118,6 +125,16 @@ export class LanesRuntime {
     const ids = laneId === undefined ? this.watchedIds() : [laneId];
     await Promise.all(ids.map((id) => this.monitor.checkNow(id)));
     return this.laneViews();
+  }
+
+  /** The assembled lanes and their clients, as of now (a later reload does not change them). */
+  laneSet(): LaneSet {
+    const clientFor = this.clientOf;
+    return {
+      lanes: [...this.lanes],
+      clientFor: (lane) => clientFor(lane),
+      healthOf: (laneId) => this.monitor.snapshot(laneId)?.state,
+    };
   }
 
   has(laneId: string): boolean {

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../../contract';
+import type { ChatSend, ChatSendInput, EventName } from '../../../contract';
+import type { RouterConfig } from '../../config/router-config';
+import { ConversationStore } from '../../conversations/conversation-store';
+import { createLogger } from '../../logger';
+import type { CloudEscalation } from '../../privacy/egress-guard';
+import { applySavedRetention } from '../../replay/retention';
+import { databasePath, openDatabase } from '../../store/database';
+import type { EventBus } from '../event-bus';
+import type { LaneSet } from '../lanes-runtime';
+import { buildAppRouter } from './chat-router';
+import type { AppRouter } from './chat-router';
+import { runChatTurn } from './chat-turn';
+import { payloadOf } from './turn-events';
+import type { ChatTurnEvent, ChatTurnEventType } from './turn-events';
+
+const log = createLogger('chat');
+
+/** How often, at most, the saved retention rule is applied while turns are stored. */
+const RETENTION_EVERY_MS = 3_600_000;
+
+// Chat in a running app (the desktop app and `homelane serve`): one database
+// connection for the app's life, the router of the loaded profile, the lanes
+// of the lanes runtime. Turns run side by side, each with its id; their
+// progress goes out on the event bus as chat.* events.
+
+export interface ChatServiceOptions {
+  dataDir: string;
+  config: RouterConfig;
+  /** The lanes as they are at the start of a turn. */
+  laneSet: () => LaneSet;
+  events: EventBus;
+  cloudEscalation: CloudEscalation;
+  /** The router to use; built from `config` with the installed models when absent. */
+  router?: Promise<AppRouter>;
+}
+
+const EVENT_OF = {
+  routed: 'chat.routed',
+  lane: 'chat.lane',
+  token: 'chat.token',
+  remembered: 'chat.remembered',
+  done: 'chat.done',
+  error: 'chat.error',
+} as const satisfies Record<ChatTurnEventType, EventName>;
+
+interface RunningTurn {
+  controller: AbortController;
+  finished: Promise<void>;
+}
+
+export class ChatService {
+  readonly conversations: ConversationStore;
+  private readonly running = new Map<string, RunningTurn>();
+  private readonly router: Promise<AppRouter>;
+  private closing: Promise<void> | undefined;
+  private retainedAt = 0;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: ChatServiceOptions,
+  ) {
+    this.conversations = new ConversationStore(db);
+    // Started now, so the first message does not wait for the models to load.
+    this.router = options.router ?? buildAppRouter(options.dataDir, options.config);
+    this.router.catch(() => undefined);
+  }
+
+  /** Opens the data folder's database (a StoreError when it cannot be used). */
+  static open(options: ChatServiceOptions): ChatService {
+    const service = new ChatService(openDatabase(databasePath(options.dataDir)), options);
+    service.keepRetention();
+    return service;
+  }
+
+  /** Starts a turn and returns at once; it streams through chat.* events. */
+  send(input: ChatSendInput): ChatSend {
+    if (this.closing) throw new ApiError('unavailable', 'Chat is shutting down.');
+    const turnId = randomUUID();
+    const conversationId = input.conversationId ?? randomUUID();
+    const controller = new AbortController();
+    const finished = this.run(turnId, conversationId, input, controller.signal)
+      .catch((error: unknown) => log.error({ err: error, turnId }, 'a chat turn failed'))
+      .finally(() => this.running.delete(turnId));
+    this.running.set(turnId, { controller, finished });
+    return { turnId, conversationId };
+  }
+
+  /** Stops a running turn; false when there is none with that id. */
+  cancel(turnId: string): boolean {
+    const turn = this.running.get(turnId);
+    if (!turn) return false;
+    turn.controller.abort();
+    return true;
+  }
+
+  get runningTurns(): number {
+    return this.running.size;
+  }
+
+  /** Stops the running turns, waits for them to be stored, frees the models and the database. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const turns = [...this.running.values()];
+      for (const turn of turns) turn.controller.abort();
+      await Promise.allSettled(turns.map((turn) => turn.finished));
+      await this.router.then(
+        (built) => built.release(),
+        () => undefined,
+      );
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  private async run(
+    turnId: string,
+    conversationId: string,
+    input: ChatSendInput,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let built: AppRouter;
+    try {
+      built = await this.router;
+    } catch (error) {
+      log.error({ err: error }, 'the router of the loaded profile could not be built');
+      this.publish({
+        type: 'error',
+        turnId,
+        kind: 'internal',
+        code: 'router_unavailable',
+        message: 'Routing could not start with the loaded profile; the log has the details.',
+        partialKept: false,
+        recordId: null,
+      });
+      return;
+    }
+    const lanes = this.options.laneSet();
+    await runChatTurn(
+      {
+        db: this.db,
+        router: built.router,
+        lanes: lanes.lanes,
+        clientFor: lanes.clientFor,
+        healthOf: lanes.healthOf,
+        cloudEscalation: this.options.cloudEscalation,
+        signal,
+      },
+      {
+        turnId,
+        conversationId,
+        text: input.text,
+        ...(input.attachments ? { attachments: input.attachments } : {}),
+        ...(input.model ? { model: input.model } : {}),
+      },
+      (event) => this.publish(event),
+    );
+    this.keepRetention();
+  }
+
+  /** Applies the saved retention rule when the app opens and then at most hourly. */
+  keepRetention(now = Date.now()): void {
+    if (now - this.retainedAt < RETENTION_EVERY_MS) return;
+    this.retainedAt = now;
+    try {
+      const { removed } = applySavedRetention(this.db, new Date(now));
+      if (removed > 0) log.info({ removed }, 'old routing records removed by the retention rule');
+    } catch (error) {
+      log.error({ err: error }, 'the retention rule could not be applied');
+    }
+  }
+
+  private publish(event: ChatTurnEvent): void {
+    // Each turn event is its contract payload plus the tag (see turn-events.ts).
+    this.options.events.emit(EVENT_OF[event.type], payloadOf(event) as never);
+  }
+}
