@@ -10,6 +10,16 @@ export const ProfileInfoSchema = z.object({
   source: z.string(),
 });
 
+/**
+ * The app's database: writable; damaged or locked and opened read-only
+ * (conversations and records can be read, nothing new is stored); or not
+ * usable at all. `problem` says why, with a stable code.
+ */
+export const DatabaseStatusSchema = z.object({
+  state: z.enum(['ok', 'read_only', 'unavailable', 'not_opened']),
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
 export const AppInfoSchema = z.object({
   name: z.literal('Homelane'),
   version: z.string(),
@@ -22,10 +32,12 @@ export const AppInfoSchema = z.object({
   nodeVersion: z.string(),
   /** Where requests that are not private may go: never to the cloud, as the policy says, or ask. */
   cloudEscalation: z.enum(['never', 'allow', 'ask']),
+  database: DatabaseStatusSchema,
 });
 
 export type Runtime = z.infer<typeof RuntimeSchema>;
 export type ProfileInfo = z.infer<typeof ProfileInfoSchema>;
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+export type DatabaseStatus = z.infer<typeof DatabaseStatusSchema>;
 
 export const AppInfoInputSchema = z.object({}).strict();

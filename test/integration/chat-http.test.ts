@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiEvents, isEventName } from '../../src-main/contract';
@@ -11,6 +11,10 @@ import {
 } from '../../src-main/core/services/create-context';
 import { loadProfile } from '../../src-main/core/services/default-profile';
 import { createHandlers } from '../../src-main/core/services/handlers';
+import { dispatch } from '../../src-main/core/services/dispatch';
+import { ConversationStore } from '../../src-main/core/conversations/conversation-store';
+import { databasePath } from '../../src-main/core/store/database';
+import { damagedDatabase } from '../support/damaged-database';
 import { pricedStandInPolicy } from '../support/priced-policy';
 import { startStandInLlm } from '../support/stand-in-llm';
 import type { StandInLlm } from '../support/stand-in-llm';
@@ -199,6 +203,41 @@ describe('chat over HTTP', () => {
     const unknown = await rpc('conversations.messages', { conversationId: 'never-was' });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('keeps a damaged database read-only: conversations read, sending refused, the file unchanged', async () => {
+    const dataDir = join(temp.dir, 'damaged');
+    const file = damagedDatabase(databasePath(dataDir), (db) =>
+      new ConversationStore(db).append('kept', { role: 'user', content: 'an old question' }),
+    );
+    const before = readFileSync(file);
+    const damaged = await createServiceContext({
+      runtime: 'server',
+      dataDir,
+      profile: await loadProfile(join(temp.dir, 'policy.yaml')),
+    });
+    try {
+      const handlers = createHandlers(damaged);
+      const info = await dispatch(handlers, 'app.info', {});
+      expect(info).toMatchObject({
+        ok: true,
+        data: { database: { state: 'read_only', problem: { code: 'corrupt' } } },
+      });
+      const messages = await dispatch(handlers, 'conversations.messages', {
+        conversationId: 'kept',
+      });
+      expect(messages).toMatchObject({ ok: true });
+      expect(JSON.stringify(messages)).toContain('an old question');
+      const sent = await dispatch(handlers, 'chat.send', { conversationId: 'kept', text: 'hi' });
+      expect(sent).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable', details: { reason: 'read_only', database: 'corrupt' } },
+      });
+      expect(await llm.requests()).toHaveLength(0);
+    } finally {
+      await closeServiceContext(damaged);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('answers 503 unavailable from a server without a profile', async () => {

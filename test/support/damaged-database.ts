@@ -1,11 +1,16 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { RecordStore } from '../../src-main/core/replay/record-store';
 import { openDatabase } from '../../src-main/core/store/database';
 import { sampleRecord } from './sample-record';
 
-/** A database with records whose status index page is overwritten with garbage. */
-export function damagedDatabase(file: string): string {
+/**
+ * A database with records (and whatever `prepare` writes) whose status
+ * index page is then overwritten with garbage: damaged, but its tables read.
+ */
+export function damagedDatabase(file: string, prepare?: (db: Database.Database) => void): string {
   const db = openDatabase(file);
+  prepare?.(db);
   const store = new RecordStore(db);
   db.transaction(() => {
     for (let i = 0; i < 400; i++) {

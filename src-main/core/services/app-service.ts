@@ -12,5 +12,6 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     platform: `${process.platform}-${process.arch}`,
     nodeVersion: process.versions.node,
     cloudEscalation: ctx.cloudEscalation,
+    database: ctx.database,
   };
 }

@@ -1,4 +1,4 @@
-import type { ProfileInfo, Runtime } from '../../contract';
+import type { DatabaseStatus, ProfileInfo, Runtime } from '../../contract';
 import type { CloudEscalation } from '../privacy/egress-guard';
 import type { ChatService } from './chat/chat-service';
 import type { EventBus } from './event-bus';
@@ -18,4 +18,6 @@ export interface ServiceContext {
   cloudEscalation: CloudEscalation;
   /** Chat and the stored conversations; null without a profile or a usable database. */
   chat: ChatService | null;
+  /** Whether the database could be opened, and how. */
+  database: DatabaseStatus;
 }

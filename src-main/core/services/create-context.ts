@@ -41,7 +41,7 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     events,
     lanes,
     cloudEscalation,
-    chat: options.profile
+    ...(options.profile
       ? openChat({
           dataDir: options.dataDir,
           config: options.profile.config,
@@ -49,18 +49,27 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
           events,
           cloudEscalation,
         })
-      : null,
+      : { chat: null, database: { state: 'not_opened', problem: null } }),
   };
 }
 
-/** The chat service, or null (said in the log) when the database cannot be used. */
-function openChat(options: Parameters<typeof ChatService.open>[0]): ChatService | null {
+/**
+ * The chat service — read-only when the database is damaged or locked — or
+ * null (said in the log and in app.info) when the database cannot be used.
+ */
+function openChat(
+  options: Parameters<typeof ChatService.open>[0],
+): Pick<ServiceContext, 'chat' | 'database'> {
   try {
-    return ChatService.open(options);
+    const chat = ChatService.open(options);
+    return { chat, database: chat.databaseStatus };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     log.error({ err: error, code: error.code }, 'chat is unavailable: the database cannot be used');
-    return null;
+    return {
+      chat: null,
+      database: { state: 'unavailable', problem: { code: error.code, message: error.message } },
+    };
   }
 }
 
@@ -78,6 +87,7 @@ export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceCo
     profile: null,
     events: new EventBus(),
     lanes: null,
+    database: { state: 'not_opened', problem: null },
     cloudEscalation: DEFAULT_CLOUD_ESCALATION,
     chat: null,
   };

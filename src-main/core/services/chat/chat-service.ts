@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../contract';
-import type { ChatSend, ChatSendInput, EventName } from '../../../contract';
+import type { ChatSend, ChatSendInput, DatabaseStatus, EventName } from '../../../contract';
 import type { RouterConfig } from '../../config/router-config';
 import { ConversationStore } from '../../conversations/conversation-store';
 import { createLogger } from '../../logger';
 import type { CloudEscalation } from '../../privacy/egress-guard';
 import { applySavedRetention } from '../../replay/retention';
-import { databasePath, openDatabase } from '../../store/database';
+import { databasePath } from '../../store/database';
+import type { StoreError } from '../../store/database';
+import { openStore } from '../../store/open-store';
 import type { EventBus } from '../event-bus';
 import type { LaneSet } from '../lanes-runtime';
 import { buildAppRouter } from './chat-router';
@@ -61,6 +63,7 @@ export class ChatService {
   private constructor(
     private readonly db: Database.Database,
     private readonly options: ChatServiceOptions,
+    private readonly problem: StoreError | null = null,
   ) {
     this.conversations = new ConversationStore(db);
     // Started now, so the first message does not wait for the models to load.
@@ -69,15 +72,34 @@ export class ChatService {
   }
 
   /** Opens the data folder's database (a StoreError when it cannot be used). */
+  /**
+   * Opens the data folder's database. A damaged or locked one is opened
+   * read-only: conversations can be read, sending is refused with the reason.
+   * A StoreError when it cannot be used at all.
+   */
   static open(options: ChatServiceOptions): ChatService {
-    const service = new ChatService(openDatabase(databasePath(options.dataDir)), options);
-    service.keepRetention();
+    const opened = openStore(databasePath(options.dataDir));
+    const service = new ChatService(opened.db, options, opened.problem);
+    if (!opened.readOnly) service.keepRetention();
     return service;
+  }
+
+  get databaseStatus(): DatabaseStatus {
+    return this.problem
+      ? { state: 'read_only', problem: { code: this.problem.code, message: this.problem.message } }
+      : { state: 'ok', problem: null };
   }
 
   /** Starts a turn and returns at once; it streams through chat.* events. */
   send(input: ChatSendInput): ChatSend {
     if (this.closing) throw new ApiError('unavailable', 'Chat is shutting down.');
+    if (this.problem) {
+      throw new ApiError(
+        'unavailable',
+        `${this.problem.message} It was opened read-only: conversations can be read, but nothing new can be stored, so messages are not sent.`,
+        { reason: 'read_only', database: this.problem.code },
+      );
+    }
     const turnId = randomUUID();
     const conversationId = input.conversationId ?? randomUUID();
     const controller = new AbortController();

@@ -10,6 +10,13 @@ const CLOUD_ESCALATION_LABEL = {
   ask: 'Ask each time',
 } as const;
 
+const DATABASE_LABEL = {
+  ok: 'Ready',
+  read_only: 'Read-only — nothing new is stored',
+  unavailable: 'Unavailable',
+  not_opened: 'Not opened (no routing profile loaded)',
+} as const;
+
 export function AboutCard() {
   const state = useAppInfoStore((s) => s.state);
   const client = useClient();
@@ -35,6 +42,12 @@ export function AboutCard() {
       info.profile ? `${info.profile.name} (${info.profile.source})` : 'None loaded',
     ],
     ['Cloud lanes', CLOUD_ESCALATION_LABEL[info.cloudEscalation]],
+    [
+      'Database',
+      info.database.problem
+        ? `${DATABASE_LABEL[info.database.state]}: ${info.database.problem.message}`
+        : DATABASE_LABEL[info.database.state],
+    ],
     ['Platform', `${info.platform}, Node ${info.nodeVersion}`],
   ];
   return (
