@@ -8,7 +8,8 @@ export function appInfo(ctx: ServiceContext): AppInfo {
     version: APP_VERSION,
     runtime: ctx.runtime,
     dataDir: ctx.dataDir,
-    profile: ctx.profile,
+    // The profile in force: a reload may have replaced the one the app started with.
+    profile: ctx.routing?.profile.info ?? ctx.profile,
     platform: `${process.platform}-${process.arch}`,
     nodeVersion: process.versions.node,
     cloudEscalation: ctx.cloudEscalation,

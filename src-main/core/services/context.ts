@@ -3,6 +3,7 @@ import type { CloudEscalation } from '../privacy/egress-guard';
 import type { ChatService } from './chat/chat-service';
 import type { EventBus } from './event-bus';
 import type { LanesRuntime } from './lanes-runtime';
+import type { RoutingRuntime } from './routing-runtime';
 
 /** What every service needs to know about the process it runs in. */
 export interface ServiceContext {
@@ -16,6 +17,8 @@ export interface ServiceContext {
   lanes: LanesRuntime | null;
   /** The person's cloud escalation setting; private requests never reach the cloud whatever it says. */
   cloudEscalation: CloudEscalation;
+  /** The profile in force and its router; null without a profile. */
+  routing: RoutingRuntime | null;
   /** Chat and the stored conversations; null without a profile or a usable database. */
   chat: ChatService | null;
   /** Whether the database could be opened, and how. */

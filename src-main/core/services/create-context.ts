@@ -8,6 +8,8 @@ import type { ServiceContext } from './context';
 import type { LoadedProfile } from './default-profile';
 import { EventBus } from './event-bus';
 import { LanesRuntime } from './lanes-runtime';
+import { RoutingRuntime } from './routing-runtime';
+import type { RouterBuilder } from './routing-runtime';
 
 const log = createLogger('services');
 
@@ -21,6 +23,8 @@ export interface ContextOptions {
   cloudEscalation?: CloudEscalation;
   /** The routing profile in force (its lanes are watched too). */
   profile?: LoadedProfile;
+  /** How the profile's router is built (default: with the installed on-device models). */
+  buildRouter?: RouterBuilder;
 }
 
 /** The context of a running app: its events and its watched lanes, started. */
@@ -34,6 +38,9 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
   });
   await lanes.start();
   const cloudEscalation = options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION;
+  const routing = options.profile
+    ? new RoutingRuntime(options.dataDir, options.profile, options.buildRouter)
+    : null;
   return {
     runtime: options.runtime,
     dataDir: options.dataDir,
@@ -41,10 +48,11 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     events,
     lanes,
     cloudEscalation,
-    ...(options.profile
+    routing,
+    ...(routing
       ? openChat({
           dataDir: options.dataDir,
-          config: options.profile.config,
+          routing,
           laneSet: () => lanes.laneSet(),
           events,
           cloudEscalation,
@@ -77,6 +85,7 @@ function openChat(
 export async function closeServiceContext(ctx: ServiceContext): Promise<void> {
   ctx.lanes?.stop();
   await ctx.chat?.close();
+  await ctx.routing?.close();
 }
 
 /** A context that watches nothing (tests of single services). */
@@ -87,6 +96,7 @@ export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceCo
     profile: null,
     events: new EventBus(),
     lanes: null,
+    routing: null,
     database: { state: 'not_opened', problem: null },
     cloudEscalation: DEFAULT_CLOUD_ESCALATION,
     chat: null,

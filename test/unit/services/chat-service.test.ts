@@ -4,6 +4,7 @@ import { ApiError, CONVERSATION_ID_PATTERN } from '../../../src-main/contract';
 import { ConversationStore } from '../../../src-main/core/conversations/conversation-store';
 import { RecordStore } from '../../../src-main/core/replay/record-store';
 import { ChatService } from '../../../src-main/core/services/chat/chat-service';
+import { RoutingRuntime } from '../../../src-main/core/services/routing-runtime';
 import { databasePath, openDatabase } from '../../../src-main/core/store/database';
 import { SettingsStore } from '../../../src-main/core/store/settings-store';
 import { sampleRecord } from '../../support/sample-record';
@@ -47,7 +48,11 @@ afterEach(async () => {
 function openService(): ChatService {
   return ChatService.open({
     dataDir: fixture.dataDir,
-    config: fixture.config,
+    routing: new RoutingRuntime(
+      fixture.dataDir,
+      { config: fixture.config, info: { name: 'fixture', source: 'chat-fixture' } },
+      () => Promise.resolve({ router: fixture.router, release: () => Promise.resolve() }),
+    ),
     laneSet: () => ({
       lanes: fixture.lanes,
       clientFor: fixture.clientFor,
@@ -55,7 +60,6 @@ function openService(): ChatService {
     }),
     events,
     cloudEscalation: 'allow',
-    router: Promise.resolve({ router: fixture.router, release: () => Promise.resolve() }),
   });
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../contract';
 import type { ChatSend, ChatSendInput, DatabaseStatus, EventName } from '../../../contract';
-import type { RouterConfig } from '../../config/router-config';
 import { ConversationStore } from '../../conversations/conversation-store';
 import { createLogger } from '../../logger';
 import type { CloudEscalation } from '../../privacy/egress-guard';
@@ -12,8 +11,7 @@ import type { StoreError } from '../../store/database';
 import { openStore } from '../../store/open-store';
 import type { EventBus } from '../event-bus';
 import type { LaneSet } from '../lanes-runtime';
-import { buildAppRouter } from './chat-router';
-import type { AppRouter } from './chat-router';
+import type { RoutingRuntime } from '../routing-runtime';
 import { runChatTurn } from './chat-turn';
 import { payloadOf } from './turn-events';
 import type { ChatTurnEvent, ChatTurnEventType } from './turn-events';
@@ -30,13 +28,12 @@ const RETENTION_EVERY_MS = 3_600_000;
 
 export interface ChatServiceOptions {
   dataDir: string;
-  config: RouterConfig;
+  /** The profile in force and its router (shared with the other surfaces). */
+  routing: RoutingRuntime;
   /** The lanes as they are at the start of a turn. */
   laneSet: () => LaneSet;
   events: EventBus;
   cloudEscalation: CloudEscalation;
-  /** The router to use; built from `config` with the installed models when absent. */
-  router?: Promise<AppRouter>;
 }
 
 const EVENT_OF = {
@@ -56,7 +53,6 @@ interface RunningTurn {
 export class ChatService {
   readonly conversations: ConversationStore;
   private readonly running = new Map<string, RunningTurn>();
-  private readonly router: Promise<AppRouter>;
   private closing: Promise<void> | undefined;
   private retainedAt = 0;
 
@@ -66,12 +62,8 @@ export class ChatService {
     private readonly problem: StoreError | null = null,
   ) {
     this.conversations = new ConversationStore(db);
-    // Started now, so the first message does not wait for the models to load.
-    this.router = options.router ?? buildAppRouter(options.dataDir, options.config);
-    this.router.catch(() => undefined);
   }
 
-  /** Opens the data folder's database (a StoreError when it cannot be used). */
   /**
    * Opens the data folder's database. A damaged or locked one is opened
    * read-only: conversations can be read, sending is refused with the reason.
@@ -128,10 +120,6 @@ export class ChatService {
       const turns = [...this.running.values()];
       for (const turn of turns) turn.controller.abort();
       await Promise.allSettled(turns.map((turn) => turn.finished));
-      await this.router.then(
-        (built) => built.release(),
-        () => undefined,
-      );
       this.db.close();
     })();
     return this.closing;
@@ -143,10 +131,31 @@ export class ChatService {
     input: ChatSendInput,
     signal: AbortSignal,
   ): Promise<void> {
-    let built: AppRouter;
     try {
-      built = await this.router;
+      await this.options.routing.withRouter(async (router) => {
+        const lanes = this.options.laneSet();
+        await runChatTurn(
+          {
+            db: this.db,
+            router,
+            lanes: lanes.lanes,
+            clientFor: lanes.clientFor,
+            healthOf: lanes.healthOf,
+            cloudEscalation: this.options.cloudEscalation,
+            signal,
+          },
+          {
+            turnId,
+            conversationId,
+            text: input.text,
+            ...(input.attachments ? { attachments: input.attachments } : {}),
+            ...(input.model ? { model: input.model } : {}),
+          },
+          (event) => this.publish(event),
+        );
+      });
     } catch (error) {
+      // runChatTurn never throws: this is the router failing to build.
       log.error({ err: error }, 'the router of the loaded profile could not be built');
       this.publish({
         type: 'error',
@@ -159,26 +168,6 @@ export class ChatService {
       });
       return;
     }
-    const lanes = this.options.laneSet();
-    await runChatTurn(
-      {
-        db: this.db,
-        router: built.router,
-        lanes: lanes.lanes,
-        clientFor: lanes.clientFor,
-        healthOf: lanes.healthOf,
-        cloudEscalation: this.options.cloudEscalation,
-        signal,
-      },
-      {
-        turnId,
-        conversationId,
-        text: input.text,
-        ...(input.attachments ? { attachments: input.attachments } : {}),
-        ...(input.model ? { model: input.model } : {}),
-      },
-      (event) => this.publish(event),
-    );
     this.keepRetention();
   }
 
