@@ -8,6 +8,7 @@ import {
   ChatTokenSchema,
 } from './chat';
 import { LaneHealthChangeSchema } from './lanes';
+import { ProfileChangedSchema, ProfileRejectedSchema } from './profile';
 
 /**
  * Every event the core pushes to the UI, declared once like the methods:
@@ -42,6 +43,14 @@ export const apiEvents = {
   'chat.error': {
     summary: 'A chat turn failed or was stopped; a partial answer is kept, marked.',
     payload: ChatErrorSchema,
+  },
+  'profile.changed': {
+    summary: 'A reloaded routing profile is now in force.',
+    payload: ProfileChangedSchema,
+  },
+  'profile.rejected': {
+    summary: 'A changed profile file had errors; the profile in force keeps serving.',
+    payload: ProfileRejectedSchema,
   },
 } as const satisfies Record<string, EventSpec>;
 

@@ -7,4 +7,5 @@ export * from './ipc';
 export * from './lanes';
 export * from './methods';
 export * from './models';
+export * from './profile';
 export * from './result';

@@ -19,6 +19,7 @@ import {
   LanesListSchema,
 } from './lanes';
 import { ModelsListInputSchema, ModelsListSchema } from './models';
+import { ProfileReloadInputSchema, ProfileReloadSchema } from './profile';
 
 /**
  * Every call of the HomelaneApi, declared once: a dotted name (resource
@@ -41,6 +42,12 @@ export const apiMethods = {
     summary: 'Every lane with its locality and health, the managed lanes and the LAN endpoints.',
     input: LanesListInputSchema,
     output: LanesListSchema,
+  },
+  'profile.reload': {
+    summary:
+      "Read the routing profile's file again: in force if it is valid, else refused with its problems.",
+    input: ProfileReloadInputSchema,
+    output: ProfileReloadSchema,
   },
   'lanes.check': {
     summary: 'Check one lane (or all) now: /health and its model list; returns the lanes after.',

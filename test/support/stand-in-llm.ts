@@ -53,8 +53,9 @@ export function behaviourHeaders(behaviour: StandInBehaviour): Record<string, st
   return { 'x-stand-in': JSON.stringify(behaviour) };
 }
 
-export function startStandInLlm(timeoutMs = 10_000): Promise<StandInLlm> {
-  const child = spawn(process.execPath, [SERVER], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `server`: the script's path, for callers bundled elsewhere (the benchmarks). */
+export function startStandInLlm(timeoutMs = 10_000, server = SERVER): Promise<StandInLlm> {
+  const child = spawn(process.execPath, [server], { stdio: ['pipe', 'pipe', 'pipe'] });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   let stdout = '';
   let stderr = '';

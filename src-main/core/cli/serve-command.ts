@@ -1,9 +1,19 @@
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { createLogger } from '../logger';
 import { assertBindAllowed } from '../server/bind-policy';
+import { CorsOriginError, normalizeOrigin } from '../server/cors';
 import { createServer } from '../server/create-server';
+import { DEFAULT_LIMITS } from '../server/limits';
+import {
+  DEFAULT_SHUTDOWN_GRACE_MS,
+  closeGracefully,
+  interruptGracefulClose,
+} from '../server/shutdown';
+import { TOKEN_ENV, TokenSourceError, resolveToken } from '../server/token-source';
+import type { ResolvedToken } from '../server/token-source';
 import { defaultDataDir, prepareDataDir } from '../services/data-dir';
 import { closeServiceContext, createServiceContext } from '../services/create-context';
 import { ProfileError, loadProfile } from '../services/default-profile';
@@ -27,6 +37,12 @@ export interface ServeOptions {
   cloudEscalation: CloudEscalation;
   /** The routing profile; Homelane's privacy recipe when absent. */
   config?: string;
+  token?: string;
+  tokenFile?: string;
+  corsOrigin: string[];
+  maxBodyMb: number;
+  maxConcurrent: number;
+  shutdownGraceS: number;
 }
 
 function parsePort(value: string): number {
@@ -39,13 +55,68 @@ function parsePort(value: string): number {
   return port;
 }
 
+function parseNumber(what: string, min: number, integer: boolean) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (
+      value.trim() === '' ||
+      !Number.isFinite(n) ||
+      n < min ||
+      (integer && !Number.isInteger(n))
+    ) {
+      throw new InvalidArgumentError(`${what} is ${integer ? 'a whole' : 'a'} number >= ${min}.`);
+    }
+    return n;
+  };
+}
+
+function collectOrigin(value: string, previous: string[]): string[] {
+  try {
+    return [...previous, normalizeOrigin(value)];
+  } catch (error) {
+    if (error instanceof CorsOriginError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+/** --token, --token-file or HOMELANE_TOKEN; a problem with it ends the command (exit 2). */
+function tokenFor(options: ServeOptions, io: CliIo): ResolvedToken | undefined {
+  try {
+    return resolveToken({ token: options.token, tokenFile: options.tokenFile, env: process.env });
+  } catch (error) {
+    if (error instanceof TokenSourceError) {
+      io.err(`homelane serve: ${error.message}\n`);
+      throw new CliExit(2);
+    }
+    throw error;
+  }
+}
+
+const TOKEN_SOURCE = { flag: '--token', file: '--token-file', env: TOKEN_ENV } as const;
+
+function safetyBanner(options: ServeOptions, url: string, token: ResolvedToken | undefined) {
+  const auth = token
+    ? `  auth           token required (from ${TOKEN_SOURCE[token.source]}): ` +
+      '"Authorization: Bearer <token>" or "x-api-key: <token>"\n' +
+      `  dashboard      open ${url}?token=<token> once; it sets a session cookie\n`
+    : '  auth           none: loopback only\n';
+  const cors = options.corsOrigin.length > 0 ? options.corsOrigin.join(', ') : 'closed';
+  return (
+    auth +
+    `  cors           ${cors}\n` +
+    `  limits         ${options.maxBodyMb} MB bodies, ${options.maxConcurrent} model requests ` +
+    `at a time, ${options.shutdownGraceS} s to finish on shutdown\n`
+  );
+}
+
 /** The built renderer sits beside the built CLI: out/main/cli.js -> out/renderer. */
 function builtRendererDir(): string {
   return fileURLToPath(new URL('../renderer/', import.meta.url));
 }
 
 export async function runServe(options: ServeOptions, io: CliIo): Promise<void> {
-  assertBindAllowed(options.host);
+  const token = tokenFor(options, io);
+  assertBindAllowed(options.host, token !== undefined);
   const dataDir = prepareDataDir(options.dataDir ?? defaultDataDir());
   let profile: LoadedProfile;
   try {
@@ -63,12 +134,23 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
     secrets: createHeadlessSecretStore(dataDir),
     cloudEscalation: options.cloudEscalation,
     profile,
+    // A profile read from a file is watched and reloaded when the file changes.
+    ...(options.config ? { profileFile: resolve(options.config) } : {}),
   });
   const handlers = createHandlers(context);
   const app = await createServer({
     handlers,
     rendererDir: builtRendererDir(),
     events: context.events,
+    context,
+    safety: {
+      token: token?.token,
+      corsOrigins: options.corsOrigin,
+      limits: {
+        maxBodyBytes: options.maxBodyMb * 1024 * 1024,
+        maxConcurrent: options.maxConcurrent,
+      },
+    },
   });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
@@ -78,17 +160,27 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
   io.out(
     `Homelane is serving on ${url}\n` +
       `  web dashboard  ${url}\n  health         ${url}health\n  data folder    ${dataDir}\n` +
-      `  profile        ${profile.info.name} (${profile.info.source})\n`,
+      `  profile        ${profile.info.name} (${profile.info.source})\n` +
+      safetyBanner(options, url, token),
   );
 
   let closing = false;
   const shutdown = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      // A second signal does not wait for what is still running.
+      log.warn({ signal }, 'stopping now');
+      interruptGracefulClose(app);
+      return;
+    }
     closing = true;
-    log.info({ signal }, 'shutting down');
-    // Running chat turns are stopped and stored (new ones refused), then the server closes.
-    closeServiceContext(context)
-      .then(() => app.close())
+    log.info({ signal, graceS: options.shutdownGraceS }, 'shutting down');
+    // New requests are refused and event streams end; requests in flight get the grace
+    // period. Then running chat turns are stopped and stored, and the process exits.
+    closeGracefully(app, options.shutdownGraceS * 1000)
+      .then(({ forced }) => {
+        if (forced) log.warn('requests still running after the grace period were cut off');
+        return closeServiceContext(context);
+      })
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -97,16 +189,51 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
         },
       );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 export function addServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
     .description('Run the router headless: the HTTP API and the web dashboard.')
-    .option('--host <host>', 'address to listen on (loopback only for now)', DEFAULT_HOST)
+    .option(
+      '--host <host>',
+      'address to listen on; anything but loopback needs an API token',
+      DEFAULT_HOST,
+    )
     .option('--port <port>', 'port to listen on; 0 picks a free one', parsePort, DEFAULT_PORT)
+    .option(
+      '--token-file <file>',
+      `API token: the file's first line (a file only you can read); or set ${TOKEN_ENV}`,
+    )
+    .option(
+      '--token <token>',
+      'API token on the command line (other local users can see it; prefer --token-file)',
+    )
+    .addOption(
+      new Option('--cors-origin <origin>', 'allow browser calls from this web origin (repeatable)')
+        .argParser(collectOrigin)
+        .default([], 'none'),
+    )
+    .option(
+      '--max-body-mb <mb>',
+      'largest request body in MB',
+      parseNumber('--max-body-mb', 0.001, false),
+      DEFAULT_LIMITS.maxBodyBytes / (1024 * 1024),
+    )
+    .option(
+      '--max-concurrent <n>',
+      'requests at a time on /v1 and /api/v1; more get 429',
+      parseNumber('--max-concurrent', 1, true),
+      DEFAULT_LIMITS.maxConcurrent,
+    )
+    .option(
+      '--shutdown-grace-s <s>',
+      'seconds requests in flight get to finish on shutdown',
+      parseNumber('--shutdown-grace-s', 0, false),
+      DEFAULT_SHUTDOWN_GRACE_MS / 1000,
+    )
     .option('--data-dir <dir>', 'folder for settings, the database and models')
     .addOption(cloudEscalationOption())
     .option('-c, --config <file>', "the routing profile (default: Homelane's privacy recipe)")

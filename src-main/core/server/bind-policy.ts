@@ -13,16 +13,19 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 export class BindRefusedError extends Error {
+  readonly code = 'bind_requires_token';
+
   constructor(readonly host: string) {
     super(
-      `Refusing to listen on ${host}: Homelane binds to loopback (127.0.0.1) unless the API is ` +
-        'protected by a token, and token authentication is not available in this version yet.',
+      `Refusing to listen on ${host} without an API token: anyone who can reach this address ` +
+        'could use the API. Give a token with --token-file <file> (or --token <token>, or the ' +
+        'HOMELANE_TOKEN environment variable), or listen on 127.0.0.1.',
     );
     this.name = 'BindRefusedError';
   }
 }
 
-/** Throws unless the host is loopback. */
-export function assertBindAllowed(host: string): void {
-  if (!isLoopbackHost(host)) throw new BindRefusedError(host);
+/** Throws unless the host is loopback or the API is protected by a token. */
+export function assertBindAllowed(host: string, hasToken: boolean): void {
+  if (!hasToken && !isLoopbackHost(host)) throw new BindRefusedError(host);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '../services/event-bus';
+import { endOnShutdown } from './shutdown';
 
 /** Where a browser listens for the core's pushed events. */
 export const EVENTS_PATH = '/api/events';
@@ -15,6 +16,10 @@ export function registerEventRoutes(app: FastifyInstance, events: EventBus): voi
   app.get(EVENTS_PATH, (_request, reply) => {
     reply.hijack();
     const response = reply.raw;
+    // Headers the request hooks set (CORS for an allowed origin) survive the hijack.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) response.setHeader(name, value);
+    }
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -27,11 +32,18 @@ export function registerEventRoutes(app: FastifyInstance, events: EventBus): voi
     });
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     keepAlive.unref();
+    // The stream never ends by itself: a graceful shutdown ends it first.
+    let forgetOnShutdown = (): void => undefined;
+    let ended = false;
     const end = () => {
+      if (ended) return;
+      ended = true;
       clearInterval(keepAlive);
       unsubscribe();
+      forgetOnShutdown();
       response.end();
     };
+    forgetOnShutdown = endOnShutdown(app, end);
     // The response's close, not the request's: a GET's request side closes as soon as it is read.
     response.once('close', end);
   });

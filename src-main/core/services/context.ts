@@ -3,6 +3,7 @@ import type { CloudEscalation } from '../privacy/egress-guard';
 import type { ChatService } from './chat/chat-service';
 import type { EventBus } from './event-bus';
 import type { LanesRuntime } from './lanes-runtime';
+import type { ProfileReloader } from './profile-reloader';
 import type { RoutingRuntime } from './routing-runtime';
 
 /** What every service needs to know about the process it runs in. */
@@ -19,6 +20,8 @@ export interface ServiceContext {
   cloudEscalation: CloudEscalation;
   /** The profile in force and its router; null without a profile. */
   routing: RoutingRuntime | null;
+  /** Reloads the profile from its file (watched); null without a profile. */
+  reloader: ProfileReloader | null;
   /** Chat and the stored conversations; null without a profile or a usable database. */
   chat: ChatService | null;
   /** Whether the database could be opened, and how. */

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import type { LoadedProfile } from './default-profile';
 import { EventBus } from './event-bus';
 import { LanesRuntime } from './lanes-runtime';
+import { ProfileReloader } from './profile-reloader';
 import { RoutingRuntime } from './routing-runtime';
 import type { RouterBuilder } from './routing-runtime';
 
@@ -25,6 +26,8 @@ export interface ContextOptions {
   profile?: LoadedProfile;
   /** How the profile's router is built (default: with the installed on-device models). */
   buildRouter?: RouterBuilder;
+  /** The profile's file: it is watched and reloaded when it changes (absent: the built-in one). */
+  profileFile?: string;
 }
 
 /** The context of a running app: its events and its watched lanes, started. */
@@ -41,6 +44,10 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
   const routing = options.profile
     ? new RoutingRuntime(options.dataDir, options.profile, options.buildRouter)
     : null;
+  const reloader = routing
+    ? new ProfileReloader({ file: options.profileFile, routing, lanes, events })
+    : null;
+  reloader?.watch();
   return {
     runtime: options.runtime,
     dataDir: options.dataDir,
@@ -49,6 +56,7 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     lanes,
     cloudEscalation,
     routing,
+    reloader,
     ...(routing
       ? openChat({
           dataDir: options.dataDir,
@@ -83,6 +91,7 @@ function openChat(
 
 /** Stops what a running app's context started: the lane watch, the chat turns, the database. */
 export async function closeServiceContext(ctx: ServiceContext): Promise<void> {
+  ctx.reloader?.stop();
   ctx.lanes?.stop();
   await ctx.chat?.close();
   await ctx.routing?.close();
@@ -97,6 +106,7 @@ export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceCo
     events: new EventBus(),
     lanes: null,
     routing: null,
+    reloader: null,
     database: { state: 'not_opened', problem: null },
     cloudEscalation: DEFAULT_CLOUD_ESCALATION,
     chat: null,

@@ -5,6 +5,7 @@ import { conversationMessages, listConversations } from './conversations-service
 import type { ServiceContext } from './context';
 import { checkLanes, listLanes } from './lanes-service';
 import { listModels } from './models-service';
+import { reloadProfile } from './profile-service';
 
 /** The implementation of every contract method; inputs arrive validated. */
 export type ServiceHandlers = {
@@ -17,6 +18,7 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'models.list': () => listModels(ctx),
     'lanes.list': () => listLanes(ctx),
     'lanes.check': (input) => checkLanes(ctx, input),
+    'profile.reload': () => reloadProfile(ctx),
     'chat.send': (input) => sendChat(ctx, input),
     'chat.cancel': (input) => cancelChat(ctx, input),
     'conversations.list': () => listConversations(ctx),

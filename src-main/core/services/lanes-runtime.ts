@@ -45,7 +45,7 @@ export class LanesRuntime {
   private readonly monitor: HealthMonitor;
   private readonly store: LaneStore;
 
-  constructor(private readonly options: LanesRuntimeOptions) {
+  constructor(private options: LanesRuntimeOptions) {
     this.store = new LaneStore(options.dataDir);
     this.monitor = new HealthMonitor({
       ...options.health,
@@ -87,6 +87,12 @@ export class LanesRuntime {
     for (const lane of this.lanes) if (!watched.has(lane.id)) this.monitor.remove(lane.id);
     for (const id of watched) this.monitor.add(id);
     this.lanes = next;
+  }
+
+  /** Assembles the lanes of another profile (a reload) and watches what changed. */
+  async useConfig(config: RouterConfig): Promise<void> {
+    this.options.config = config;
+    await this.reload();
   }
 
   async start(): Promise<void> {

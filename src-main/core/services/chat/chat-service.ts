@@ -76,6 +76,11 @@ export class ChatService {
     return service;
   }
 
+  /** The app's database connection (read-only when `databaseStatus` says so). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   get databaseStatus(): DatabaseStatus {
     return this.problem
       ? { state: 'read_only', problem: { code: this.problem.code, message: this.problem.message } }

@@ -1,0 +1,193 @@
+// `homelane serve` under load, on loopback: streaming chat completions sent
+// through Homelane (routing in lite mode, the privacy guard, the replay
+// record, the proxy) against the same requests sent straight to the
+// stand-in server that plays the model. Reports lost requests, time to first
+// token and throughput for both, and what Homelane adds.
+// Run: npm run build && npm run bench:serve [-- --requests N --concurrency C --delay-ms D]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REPO_ROOT, startServe } from '../test/support/serve-process';
+import { startStandInLlm } from '../test/support/stand-in-llm';
+
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+const REQUESTS = argument('--requests', 2000);
+const CONCURRENCY = argument('--concurrency', 200);
+const DELAY_MS = argument('--delay-ms', 10);
+const SEQUENTIAL = argument('--sequential', 200);
+
+const PROMPT =
+  'Summarise in plain words why the sky looks blue at noon and red at sunset for a child';
+
+interface Outcome {
+  ok: boolean;
+  ttftMs: number;
+  totalMs: number;
+}
+
+/** One streamed request; ok only when it ended with [DONE] and carried content. */
+async function streamOnce(url: string, model: string): Promise<Outcome> {
+  const started = performance.now();
+  let ttft = NaN;
+  try {
+    const response = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: PROMPT }] }),
+    });
+    if (!response.ok || !response.body) return { ok: false, ttftMs: NaN, totalMs: NaN };
+    let text = '';
+    let content = '';
+    for await (const piece of response.body.pipeThrough(new TextDecoderStream())) {
+      text += piece;
+      let end;
+      while ((end = text.indexOf('\n\n')) >= 0) {
+        const line = text.slice(0, end).replace(/^data: /, '');
+        text = text.slice(end + 2);
+        if (line === '[DONE]') {
+          return { ok: content.length > 0, ttftMs: ttft, totalMs: performance.now() - started };
+        }
+        const delta = (JSON.parse(line) as { choices?: { delta?: { content?: string } }[] })
+          .choices?.[0]?.delta?.content;
+        if (delta) {
+          if (Number.isNaN(ttft)) ttft = performance.now() - started;
+          content += delta;
+        }
+      }
+    }
+    return { ok: false, ttftMs: ttft, totalMs: NaN };
+  } catch {
+    return { ok: false, ttftMs: ttft, totalMs: NaN };
+  }
+}
+
+async function load(
+  url: string,
+  model: string,
+  total: number,
+  concurrency: number,
+): Promise<{ outcomes: Outcome[]; seconds: number }> {
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        outcomes.push(await streamOnce(url, model));
+      }
+    }),
+  );
+  return { outcomes, seconds: (performance.now() - started) / 1000 };
+}
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+function describe(name: string, run: { outcomes: Outcome[]; seconds: number }): void {
+  const ok = run.outcomes.filter((outcome) => outcome.ok);
+  const ttft = ok.map((outcome) => outcome.ttftMs);
+  console.log(
+    `${name.padEnd(10)} ${ok.length}/${run.outcomes.length} complete, ` +
+      `${(ok.length / run.seconds).toFixed(1)} req/s, ` +
+      `TTFT p50 ${percentile(ttft, 50).toFixed(2)} ms, p95 ${percentile(ttft, 95).toFixed(2)} ms`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'homelane-serve-bench-'));
+  // Bundled into out/bench, the stand-in's script is found from the repository root.
+  const llm = await startStandInLlm(
+    10_000,
+    join(REPO_ROOT, 'test', 'support', 'stand-in-llm', 'server.mjs'),
+  );
+  await llm.setBehaviour({ eventDelayMs: DELAY_MS });
+  const policy = join(dir, 'policy.yaml');
+  writeFileSync(
+    policy,
+    `version: v0.3
+providers:
+  defaults: { default_model: local/small }
+  models:
+    - name: local/small
+      provider_model_id: stand-in-small
+      backend_refs: [{ name: box, base_url: ${llm.url}/v1 }]
+routing:
+  modelCards: [{ name: local/small, tags: [deployment:local] }]
+  decisions: []
+`,
+  );
+  const serve = await startServe([
+    '--data-dir',
+    join(dir, 'data'),
+    '-c',
+    policy,
+    '--port',
+    '0',
+    '--max-concurrent',
+    String(CONCURRENCY * 2),
+  ]);
+  const homelane = serve.url.replace(/\/$/, '');
+  try {
+    // Warm up both paths.
+    await load(llm.url, 'stand-in-small', 50, 10);
+    await load(homelane, 'vllm-sr/auto', 50, 10);
+
+    const directSeq = await load(llm.url, 'stand-in-small', SEQUENTIAL, 1);
+    const viaSeq = await load(homelane, 'vllm-sr/auto', SEQUENTIAL, 1);
+    const direct = await load(llm.url, 'stand-in-small', REQUESTS, CONCURRENCY);
+    const via = await load(homelane, 'vllm-sr/auto', REQUESTS, CONCURRENCY);
+
+    console.log(
+      `machine: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.versions.node}`,
+    );
+    console.log(
+      `stand-in: ${DELAY_MS} ms between SSE events (~${PROMPT.split(' ').length + 2} content events per answer)`,
+    );
+    console.log(`one at a time (${SEQUENTIAL} requests):`);
+    describe('direct', directSeq);
+    describe('homelane', viaSeq);
+    const addedSeq =
+      percentile(
+        viaSeq.outcomes.map((outcome) => outcome.ttftMs),
+        50,
+      ) -
+      percentile(
+        directSeq.outcomes.map((outcome) => outcome.ttftMs),
+        50,
+      );
+    console.log(`  added TTFT at p50: ${addedSeq.toFixed(2)} ms (target < 1 ms in lite mode)`);
+    console.log(`${CONCURRENCY} concurrent streams (${REQUESTS} requests):`);
+    describe('direct', direct);
+    describe('homelane', via);
+    const lost = via.outcomes.filter((outcome) => !outcome.ok).length;
+    const ratio =
+      via.outcomes.filter((outcome) => outcome.ok).length /
+      via.seconds /
+      (direct.outcomes.filter((outcome) => outcome.ok).length / direct.seconds);
+    const added =
+      percentile(
+        via.outcomes.map((outcome) => outcome.ttftMs),
+        50,
+      ) -
+      percentile(
+        direct.outcomes.map((outcome) => outcome.ttftMs),
+        50,
+      );
+    console.log(`  lost through Homelane: ${lost} (target 0)`);
+    console.log(`  added TTFT at p50: ${added.toFixed(2)} ms`);
+    console.log(`  throughput: ${(ratio * 100).toFixed(1)} % of direct (target ≥ 95 %)`);
+  } finally {
+    await serve.stop();
+    await llm.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
