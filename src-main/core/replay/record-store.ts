@@ -190,7 +190,20 @@ export class RecordStoreError extends Error {
   }
 }
 
+/** One store per connection, so its prepared statements outlive a request. */
+const STORES = new WeakMap<Database.Database, RecordStore>();
+
 export class RecordStore {
+  /** The store of `db`, made once: a server asks for it on every request. */
+  static of(db: Database.Database): RecordStore {
+    let store = STORES.get(db);
+    if (!store) {
+      store = new RecordStore(db);
+      STORES.set(db, store);
+    }
+    return store;
+  }
+
   /** The columns a record fills: all but `seq`, which the insert works out. */
   private readonly columns: string[];
   private readonly statements = new Map<string, Database.Statement>();

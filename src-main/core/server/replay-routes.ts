@@ -43,7 +43,7 @@ export async function registerReplayRoutes(
   const storeOf = (db: Database.Database): RecordStore => {
     let store = stores.get(db);
     if (!store) {
-      store = new RecordStore(db);
+      store = RecordStore.of(db);
       stores.set(db, store);
     }
     return store;

@@ -6,12 +6,15 @@ import { isLaneError } from '../lanes/lane-errors';
 import type { PartialAnswer } from '../lanes/chat-types';
 import type { Lane } from '../lanes/lane-registry';
 import { capture } from '../replay/capture';
-import { newRecord } from '../replay/record-builder';
+import { newRecord, newRecordId } from '../replay/record-builder';
+import { createLogger } from '../logger';
 import type { RecordStore } from '../replay/record-store';
 import type { RecordOutcome } from '../replay/record-types';
 import { replaySettings } from '../replay/replay-settings';
 import type { ReplaySettings } from '../replay/replay-settings';
 import type { RoutingTrace } from '../router/trace';
+
+const log = createLogger('replay');
 
 // Keeps the record of one chat request: written when it is routed, completed
 // when its answer ends — answered, failed (with the partial answer, marked)
@@ -19,6 +22,8 @@ import type { RoutingTrace } from '../router/trace';
 
 export class ChatRecorder {
   private id: string | undefined;
+  private pending: (() => void) | undefined;
+  private deferred: NodeJS.Immediate | undefined;
   private settings: ReplaySettings | undefined;
   private started = performance.now();
   private firstToken: number | undefined;
@@ -35,18 +40,48 @@ export class ChatRecorder {
     return this.id;
   }
 
+  /**
+   * The record's id is known at once (headers and events carry it); the
+   * record itself is written just after the current turn of the event loop,
+   * so the answer's first bytes go out before the database is touched. The
+   * end of the request writes it first if it has not been written yet.
+   */
   routed(trace: RoutingTrace, body: unknown): void {
-    this.settings = replaySettings(trace);
-    if (!this.settings.enabled) return;
-    const record = newRecord(trace, {
-      body,
-      streaming: this.options.streaming,
-      routingMs: trace.latency_ms,
-      settings: this.settings,
-      ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
-    });
-    this.store.insert(record, this.settings.maxRecords);
-    this.id = record.id;
+    const settings = replaySettings(trace);
+    this.settings = settings;
+    if (!settings.enabled) return;
+    const now = new Date();
+    const id = newRecordId(now);
+    this.id = id;
+    this.pending = () => {
+      const record = newRecord(trace, {
+        body,
+        streaming: this.options.streaming,
+        routingMs: trace.latency_ms,
+        settings,
+        now,
+        ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
+      });
+      this.store.insert({ ...record, id }, settings.maxRecords);
+    };
+    this.deferred = setImmediate(() => this.flush());
+  }
+
+  /** Writes the record now if it is still waiting; a failure is logged, never thrown. */
+  private flush(): boolean {
+    if (this.deferred) clearImmediate(this.deferred);
+    this.deferred = undefined;
+    const write = this.pending;
+    this.pending = undefined;
+    if (!write) return this.id !== undefined;
+    try {
+      write();
+      return true;
+    } catch (error) {
+      log.error({ err: error, record: this.id }, 'a routing record could not be written');
+      this.id = undefined;
+      return false;
+    }
   }
 
   laneStarted(lane: Lane, attempts: readonly LaneAttempt[]): void {
@@ -93,7 +128,7 @@ export class ChatRecorder {
   }
 
   private finish(outcome: RecordOutcome, answer: PartialAnswer | undefined): void {
-    if (!this.id || !this.settings) return;
+    if (!this.flush() || !this.id || !this.settings) return;
     const response =
       this.settings.captureResponseBody && answer && answer.content !== ''
         ? capture(answer.content, this.settings.maxBodyBytes)

@@ -158,7 +158,7 @@ class Turn {
       cloudEscalation: this.deps.cloudEscalation,
       ...(conversation ? { conversationId: conversation } : {}),
     });
-    const recorder = new ChatRecorder(new RecordStore(db), router.config, {
+    const recorder = new ChatRecorder(RecordStore.of(db), router.config, {
       streaming: true,
       ...(conversation ? { conversationId: conversation } : {}),
     });

@@ -69,7 +69,7 @@ export async function* proxyChat(
     cloudEscalation: deps.cloudEscalation,
     ...(conversationId ? { conversationId } : {}),
   });
-  const recorder = new ChatRecorder(new RecordStore(deps.db), deps.router.config, {
+  const recorder = new ChatRecorder(RecordStore.of(deps.db), deps.router.config, {
     streaming: body['stream'] === true,
     ...(conversationId ? { conversationId } : {}),
   });
