@@ -74,7 +74,16 @@ function failureOf(error: unknown): { status: number; body: ReturnType<typeof op
     };
   }
   if (error instanceof NoLaneError) {
-    return { status: 503, body: openAiErrorBody(error.message, 'service_unavailable', error.code) };
+    const hint =
+      ' The lanes and their health: `homelane lanes list`, or the Lanes page of the dashboard.';
+    return {
+      status: 503,
+      body: openAiErrorBody(
+        `${error.message}.${hint}`.replace('..', '.'),
+        'service_unavailable',
+        error.code,
+      ),
+    };
   }
   if (isLaneError(error)) {
     const status = error.code === 'aborted' ? 499 : 502;

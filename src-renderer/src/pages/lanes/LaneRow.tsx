@@ -2,7 +2,7 @@ import { CircleAlert } from 'lucide-react';
 import { CheckButton } from './CheckButton';
 import type { LaneView } from '../../../../src-main/contract';
 import { HealthBadge } from './HealthBadge';
-import { formatLatency, formatTime, originLabel } from './lane-format';
+import { formatLatency, formatTime, originLabel, remedyFor } from './lane-format';
 import { LocalityBadge } from './LocalityBadge';
 import type { CheckState } from './useLanes';
 
@@ -94,6 +94,9 @@ export function LaneRow({ lane, check, allRunning, onCheck }: LaneRowProps) {
                 <CircleAlert size={14} aria-hidden="true" />
                 <span>
                   <code className="lane-error__code">{failing.code}</code> {failing.message}
+                  {remedyFor(lane, failing.code) ? (
+                    <span className="lane-error__remedy"> — {remedyFor(lane, failing.code)}</span>
+                  ) : null}
                 </span>
               </div>
             ) : null}

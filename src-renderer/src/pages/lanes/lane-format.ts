@@ -39,3 +39,25 @@ export function localitySourceLabel(source: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * What the person can do about a failing lane, when Homelane knows: the
+ * policy's `vllm:8000` is the managed container's in-network address, which
+ * only answers once that container runs.
+ */
+export function remedyFor(
+  lane: Pick<LaneView, 'baseUrl' | 'origin'>,
+  errorCode: string,
+): string | null {
+  if (errorCode !== 'unreachable' || lane.baseUrl === null) return null;
+  let host: string;
+  try {
+    host = new URL(lane.baseUrl).hostname;
+  } catch {
+    return null;
+  }
+  if (lane.origin === 'config' && host === 'vllm') {
+    return 'This is the managed vLLM container. Start it with "homelane lanes up", or add a server on your network with "homelane lanes add URL".';
+  }
+  return null;
+}
