@@ -208,6 +208,11 @@ export class RecordStore {
   private readonly columns: string[];
   private readonly statements = new Map<string, Database.Statement>();
 
+  /** The connection this store writes to. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   constructor(private readonly db: Database.Database) {
     this.columns = (db.prepare('PRAGMA table_info(routing_records)').all() as { name: string }[])
       .map((column) => column.name)

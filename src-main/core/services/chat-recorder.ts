@@ -9,6 +9,7 @@ import { capture } from '../replay/capture';
 import { newRecord, newRecordId } from '../replay/record-builder';
 import { createLogger } from '../logger';
 import type { RecordStore } from '../replay/record-store';
+import { RecordWriteQueue } from '../replay/record-write-queue';
 import type { RecordOutcome } from '../replay/record-types';
 import { replaySettings } from '../replay/replay-settings';
 import type { ReplaySettings } from '../replay/replay-settings';
@@ -22,8 +23,8 @@ const log = createLogger('replay');
 
 export class ChatRecorder {
   private id: string | undefined;
-  private pending: (() => void) | undefined;
-  private deferred: NodeJS.Immediate | undefined;
+  private written = false;
+  private queue: RecordWriteQueue | undefined;
   private settings: ReplaySettings | undefined;
   private started = performance.now();
   private firstToken: number | undefined;
@@ -43,8 +44,9 @@ export class ChatRecorder {
   /**
    * The record's id is known at once (headers and events carry it); the
    * record itself is written just after the current turn of the event loop,
-   * so the answer's first bytes go out before the database is touched. The
-   * end of the request writes it first if it has not been written yet.
+   * with the others of that turn (RecordWriteQueue), so the answer's first
+   * bytes go out before the database is touched. The end of the request
+   * writes it first if it is still waiting.
    */
   routed(trace: RoutingTrace, body: unknown): void {
     const settings = replaySettings(trace);
@@ -53,35 +55,32 @@ export class ChatRecorder {
     const now = new Date();
     const id = newRecordId(now);
     this.id = id;
-    this.pending = () => {
-      const record = newRecord(trace, {
-        body,
-        streaming: this.options.streaming,
-        routingMs: trace.latency_ms,
-        settings,
-        now,
-        ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
-      });
-      this.store.insert({ ...record, id }, settings.maxRecords);
-    };
-    this.deferred = setImmediate(() => this.flush());
+    this.written = false;
+    this.queue = RecordWriteQueue.of(this.store.database);
+    this.queue.add(
+      () => {
+        const record = newRecord(trace, {
+          body,
+          streaming: this.options.streaming,
+          routingMs: trace.latency_ms,
+          settings,
+          now,
+          ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
+        });
+        this.store.insert({ ...record, id }, settings.maxRecords);
+        this.written = true;
+      },
+      (error) => {
+        log.error({ err: error, record: id }, 'a routing record could not be written');
+        this.id = undefined;
+      },
+    );
   }
 
-  /** Writes the record now if it is still waiting; a failure is logged, never thrown. */
+  /** Writes the record now if it is still waiting; false when there is none. */
   private flush(): boolean {
-    if (this.deferred) clearImmediate(this.deferred);
-    this.deferred = undefined;
-    const write = this.pending;
-    this.pending = undefined;
-    if (!write) return this.id !== undefined;
-    try {
-      write();
-      return true;
-    } catch (error) {
-      log.error({ err: error, record: this.id }, 'a routing record could not be written');
-      this.id = undefined;
-      return false;
-    }
+    this.queue?.flush();
+    return this.written && this.id !== undefined;
   }
 
   laneStarted(lane: Lane, attempts: readonly LaneAttempt[]): void {
