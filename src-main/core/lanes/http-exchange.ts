@@ -2,6 +2,8 @@ import { createLogger } from '../logger';
 import type { ChatDelta } from './chat-types';
 import { LaneError, parseRetryAfter } from './lane-errors';
 import { errorMessageOf } from './openai-wire';
+import { sendWire } from './http-transport';
+import type { WireResponse } from './http-transport';
 import { RequestGuard } from './request-guard';
 import { SseParser } from './sse-stream';
 import type { SseEvent } from './sse-stream';
@@ -52,17 +54,16 @@ export interface StreamDecoder {
 
 /** Reads a body chunk by chunk, with the idle timer armed during each read. */
 export async function* bodyChunks(
-  response: Response,
+  response: WireResponse,
   guard: RequestGuard,
   idleMs: number,
 ): AsyncGenerator<Uint8Array> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
+  const reader = response.chunks();
   let finished = false;
   try {
     for (;;) {
       guard.arm('idle_timeout', idleMs);
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.next();
       guard.disarm();
       if (done) {
         finished = true;
@@ -72,12 +73,12 @@ export async function* bodyChunks(
     }
   } finally {
     guard.disarm();
-    if (!finished) reader.cancel().catch(() => undefined);
+    if (!finished) response.cancel();
   }
 }
 
 export async function bodyText(
-  response: Response,
+  response: WireResponse,
   guard: RequestGuard,
   idleMs: number,
 ): Promise<string> {
@@ -91,7 +92,7 @@ export async function bodyText(
 
 /** A body read as Server-Sent Events (a last event without its blank line still counts). */
 export async function* sseEvents(
-  response: Response,
+  response: WireResponse,
   guard: RequestGuard,
   idleMs: number,
 ): AsyncGenerator<SseEvent> {
@@ -142,17 +143,20 @@ export async function openExchange(
   request: ExchangeRequest,
   guard: RequestGuard,
   timeouts: ExchangeTimeouts,
-): Promise<Response> {
+): Promise<WireResponse> {
   guard.throwIfTripped();
   guard.arm('connect_timeout', timeouts.connectTimeoutMs);
-  let response: Response;
+  let response: WireResponse;
   try {
-    response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: guard.signal,
-    });
+    response = await sendWire(
+      {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      },
+      guard.signal,
+    );
   } catch (error) {
     throw guard.toLaneError(error, 'connect');
   } finally {
@@ -160,12 +164,7 @@ export async function openExchange(
   }
   if (response.ok) return response;
   const text = await bodyText(response, guard, timeouts.idleTimeoutMs).catch(() => '');
-  throw statusError(
-    response.status,
-    response.statusText,
-    text,
-    response.headers.get('retry-after'),
-  );
+  throw statusError(response.status, response.statusText, text, response.header('retry-after'));
 }
 
 /** One request whose whole body is read as text. */

@@ -6,7 +6,7 @@ type TripCause = 'caller' | 'connect_timeout' | 'idle_timeout';
 // Any failure before response headers (ECONNREFUSED, ENOTFOUND, EAI_AGAIN,
 // ECONNRESET, a TLS error…) is `unreachable`; the code is kept in the message.
 
-/** The errno-style code fetch buries in `error.cause` (or its own code). */
+/** The errno-style code of an error, or of its `cause` chain. */
 function systemCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
     if (typeof e === 'object' && 'code' in e && typeof e.code === 'string') return e.code;
@@ -19,7 +19,7 @@ function systemCode(error: unknown): string | undefined {
  * Owns the AbortController of one request: the caller's signal, the connect
  * timer (until response headers) and the idle timer (per body read) all
  * abort it, and the guard remembers which one did so that the error the
- * fetch throws can be turned into the right LaneError.
+ * request throws can be turned into the right LaneError.
  */
 export class RequestGuard {
   private readonly controller = new AbortController();
@@ -51,14 +51,17 @@ export class RequestGuard {
     this.timer = undefined;
   }
 
-  /** Stops the timers and lets go of the connection (a no-op once the body was read). */
+  /**
+   * Stops the timers and stops listening to the caller. The connection is
+   * not aborted: a body that was not read to its end is drained by the
+   * transport, so a complete answer leaves its connection for the next one.
+   */
   dispose(): void {
     this.disarm();
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
-    if (!this.controller.signal.aborted) this.controller.abort();
   }
 
-  /** Maps whatever fetch or a body read threw into a LaneError. */
+  /** Maps whatever the request or a body read threw into a LaneError. */
   toLaneError(error: unknown, phase: 'connect' | 'body', partial?: PartialAnswer): LaneError {
     const lane = this.classify(error, phase);
     return partial ? lane.withPartial(partial) : lane;
