@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../store/prepared';
 
-const statements = new WeakMap<
-  Database.Database,
-  { keep: Database.Statement; touch: Database.Statement }
->();
+const INSERT = 'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?)';
+const KEEP = `${INSERT} ON CONFLICT(id) DO NOTHING`;
+const TOUCH = `${INSERT} ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at`;
 
 /**
  * Makes sure a conversation row exists (records, messages, memory and taint
- * all point at one); `touch` also moves its `updated_at` to `at`. The two
- * statements are prepared once per database.
+ * all point at one); `touch` also moves its `updated_at` to `at`.
  */
 export function ensureConversation(
   db: Database.Database,
@@ -16,14 +15,5 @@ export function ensureConversation(
   at: string,
   touch = false,
 ): void {
-  let prepared = statements.get(db);
-  if (!prepared) {
-    const insert = 'INSERT INTO conversations (id, created_at, updated_at) VALUES (?, ?, ?)';
-    prepared = {
-      keep: db.prepare(`${insert} ON CONFLICT(id) DO NOTHING`),
-      touch: db.prepare(`${insert} ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at`),
-    };
-    statements.set(db, prepared);
-  }
-  (touch ? prepared.touch : prepared.keep).run(id, at, at);
+  prepared(db, touch ? TOUCH : KEEP).run(id, at, at);
 }

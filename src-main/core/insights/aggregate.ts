@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { rollupGroups } from './rollup-groups';
-import type { RollupGroup, RollupKeyName, RollupSumName } from './rollup-groups';
+import type { GroupFilters, RollupGroup, RollupKeyName, RollupSumName } from './rollup-groups';
 
 // Insights over the routing records: counts by lifecycle, spend and savings
 // against the baseline (upstream's rule: only completed records with all
@@ -9,8 +9,8 @@ import type { RollupGroup, RollupKeyName, RollupSumName } from './rollup-groups'
 // Homelane adds how many requests the policy or the guard kept local. The
 // sums are folded from per-day groups (see rollup-groups.ts).
 
-export type { GroupFilters as AggregateFilters } from './rollup-groups';
-import type { GroupFilters as AggregateFilters } from './rollup-groups';
+/** The same filters the per-day groups take. */
+export type AggregateFilters = GroupFilters;
 
 export interface Breakdown {
   name: string;

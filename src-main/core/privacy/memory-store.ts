@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ensureConversation } from '../conversations/ensure-conversation';
+import { prepared } from '../store/prepared';
 
 // Personal memory: facts the person asked Homelane to remember. They live in
 // the local database only and are private by definition — a request that
@@ -52,8 +53,11 @@ export class MemoryStore {
   }
 
   list(): MemoryFact[] {
-    return this.db
-      .prepare<[], Row>('SELECT id, fact, created_at, conversation_id FROM memory ORDER BY id')
+    // Read on every chat request: the statement is prepared once per connection.
+    return prepared<[], Row>(
+      this.db,
+      'SELECT id, fact, created_at, conversation_id FROM memory ORDER BY id',
+    )
       .all()
       .map((row) => ({
         id: row.id,

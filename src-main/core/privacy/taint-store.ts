@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ensureConversation } from '../conversations/ensure-conversation';
 import type { PrivacyReason } from '../router/trace';
+import { prepared } from '../store/prepared';
 
 // A conversation's privacy, kept with it: once any message was private, the
 // conversation is private for good (its history goes along with every later
@@ -38,11 +39,11 @@ export class TaintStore {
   ) {}
 
   get(conversationId: string): ConversationPrivacy {
-    const row = this.db
-      .prepare<[string], Row>(
-        'SELECT private, privacy_reasons, keep_local, private_override, private_override_at FROM conversations WHERE id = ?',
-      )
-      .get(conversationId);
+    // Read on every chat request: the statement is prepared once per connection.
+    const row = prepared<[string], Row>(
+      this.db,
+      'SELECT private, privacy_reasons, keep_local, private_override, private_override_at FROM conversations WHERE id = ?',
+    ).get(conversationId);
     if (!row) return { ...NONE };
     return {
       private: row.private === 1,

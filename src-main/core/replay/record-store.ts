@@ -1,6 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { SEQ_SHIFT } from '../store/migrations/005-records-in-time-order';
+import { prepared } from '../store/prepared';
 import { ensureConversation } from '../conversations/ensure-conversation';
 import type { RecordOutcome, RoutingRecord } from './record-types';
 
@@ -206,7 +207,6 @@ export class RecordStore {
 
   /** The columns a record fills: all but `seq`, which the insert works out. */
   private readonly columns: string[];
-  private readonly statements = new Map<string, Database.Statement>();
 
   /** The connection this store writes to. */
   get database(): Database.Database {
@@ -219,14 +219,9 @@ export class RecordStore {
       .filter((name) => name !== 'seq');
   }
 
-  /** Statements are prepared once per SQL text and reused. */
+  /** Statements are prepared once per connection and SQL text, and reused. */
   private statement(sql: string): Database.Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+    return prepared(this.db, sql);
   }
 
   insert(record: RoutingRecord, maxRecords?: number): void {

@@ -74,15 +74,12 @@ function failureOf(error: unknown): { status: number; body: ReturnType<typeof op
     };
   }
   if (error instanceof NoLaneError) {
+    const sentence = error.message.endsWith('.') ? error.message : `${error.message}.`;
     const hint =
-      ' The lanes and their health: `homelane lanes list`, or the Lanes page of the dashboard.';
+      'The lanes and their health: `homelane lanes list`, or the Lanes page of the dashboard.';
     return {
       status: 503,
-      body: openAiErrorBody(
-        `${error.message}.${hint}`.replace('..', '.'),
-        'service_unavailable',
-        error.code,
-      ),
+      body: openAiErrorBody(`${sentence} ${hint}`, 'service_unavailable', error.code),
     };
   }
   if (isLaneError(error)) {
@@ -221,13 +218,12 @@ async function completions(
         }
       }
     } catch (error) {
+      const { status, body: errorBody } = failureOf(error);
       if (started) {
         // Headers are gone: the stream ends with an error event, as OpenAI's does.
-        const { body: errorBody } = failureOf(error);
         if (!reply.raw.destroyed) reply.raw.end(sse(errorBody));
         return reply;
       }
-      const { status, body: errorBody } = failureOf(error);
       if (trace) reply.headers(vsrHeaders(facts(), 'error'));
       return reply.code(status).send(errorBody);
     }

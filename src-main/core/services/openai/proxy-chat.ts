@@ -5,7 +5,9 @@ import type { LaneHealthState } from '../../lanes/health-events';
 import type { Lane } from '../../lanes/lane-registry';
 import type { CloudEscalation } from '../../privacy/egress-guard';
 import { RecordStore } from '../../replay/record-store';
+import type { ChatMessage } from '../../router/request';
 import type { Router } from '../../router/router';
+import { messageText } from '../../signals/text-views';
 import { ChatRecorder } from '../chat-recorder';
 import { personalContext } from '../personal-context';
 import { routedChat } from '../routed-chat';
@@ -38,19 +40,8 @@ export type ProxyEvent = RoutedChatEvent & { recordId?: string | null };
 /** The text of the last user message (what memory recall looks at). */
 export function lastUserText(messages: readonly unknown[]): string {
   for (let index = messages.length - 1; index >= 0; index--) {
-    const message = messages[index] as { role?: unknown; content?: unknown } | null;
-    if (message?.role !== 'user') continue;
-    if (typeof message.content === 'string') return message.content;
-    if (Array.isArray(message.content)) {
-      return message.content
-        .map((part: unknown) =>
-          typeof part === 'object' && part !== null && (part as { type?: unknown }).type === 'text'
-            ? String((part as { text?: unknown }).text ?? '')
-            : '',
-        )
-        .join(' ');
-    }
-    return '';
+    const message = messages[index] as ChatMessage | null;
+    if (message?.role === 'user') return messageText(message);
   }
   return '';
 }
