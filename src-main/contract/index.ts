@@ -7,5 +7,6 @@ export * from './ipc';
 export * from './lanes';
 export * from './methods';
 export * from './models';
+export * from './policy';
 export * from './profile';
 export * from './result';

@@ -19,6 +19,7 @@ import {
   LanesListSchema,
 } from './lanes';
 import { ModelsListInputSchema, ModelsListSchema } from './models';
+import { PolicyCheckInputSchema, PolicyCheckSchema } from './policy';
 import { ProfileReloadInputSchema, ProfileReloadSchema } from './profile';
 
 /**
@@ -74,6 +75,12 @@ export const apiMethods = {
     summary: 'The stored messages of one conversation, in order.',
     input: ConversationMessagesInputSchema,
     output: ConversationMessagesSchema,
+  },
+  'policy.check': {
+    summary:
+      'Check DSL policy text: its located diagnostics (with fixes) and declared names; nothing is applied.',
+    input: PolicyCheckInputSchema,
+    output: PolicyCheckSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -11,6 +11,7 @@ import { addRouteCommand } from './route-command';
 import { addSecretsCommand } from './secrets-command';
 import { addServeCommand } from './serve-command';
 import { addValidateCommand } from './validate-command';
+import { addDslCommands } from './dsl-command';
 
 /** The `homelane` command and its subcommands. */
 export function createProgram(io: CliIo): Command {
@@ -23,6 +24,7 @@ export function createProgram(io: CliIo): Command {
     .showHelpAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   addValidateCommand(program, io);
+  addDslCommands(program, io);
   addRouteCommand(program, io);
   addProbeCommand(program, io);
   addServeCommand(program, io);

@@ -1,7 +1,12 @@
 // Located problems found while loading a config (or, later, a DSL file).
 // Every loader returns all of them; none throws on the first.
 
-export type Severity = 'error' | 'warning';
+/**
+ * `constraint` is a DSL policy's semantic rule broken (a range, a required
+ * field, a contract between blocks) as opposed to a syntax `error`; it
+ * blocks compiling just the same.
+ */
+export type Severity = 'error' | 'constraint' | 'warning';
 
 /** A key path into the document, e.g. ['routing', 'decisions', 3, 'rules']. */
 export type KeyPath = readonly (string | number)[];
@@ -17,7 +22,15 @@ export interface Diagnostic {
   column?: number;
   /** Dotted key path: `routing.decisions[3].rules`. */
   path: string;
+  /** Where the problem ends, when known (editors underline start to end). */
+  endLine?: number;
+  endColumn?: number;
+  /** A replacement for the range that fixes the problem ("did you mean"). */
+  fix?: { description: string; newText: string };
 }
+
+/** The `path` of a diagnostic located in DSL text rather than at a config key. */
+export const DSL_PATH = '(dsl)';
 
 export function formatPath(path: KeyPath): string {
   let out = '';
@@ -31,11 +44,14 @@ export function formatPath(path: KeyPath): string {
 /** `file:line:col: error [code] path: message` — the form editors and terminals link. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  return `${where}: ${d.severity} [${d.code}] ${d.path}: ${d.message}`;
+  // DSL diagnostics have no key path: their line and column say it all.
+  const path = d.path === DSL_PATH ? '' : `${d.path}: `;
+  const fix = d.fix ? ` (fix: ${d.fix.description})` : '';
+  return `${where}: ${d.severity} [${d.code}] ${path}${d.message}${fix}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
+  return diagnostics.some((d) => d.severity !== 'warning');
 }
 
 /** Collects diagnostics for one document, placing each by its key path. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DiagnosticSink, byPosition, hasErrors } from './diagnostics';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic, KeyPath } from './diagnostics';
 import { normalizeConfig } from './normalize';
 import type { RouterConfig } from './router-config';
 import { ConfigSchema } from './schema/config';
@@ -32,8 +32,20 @@ export interface LoadResult {
 export function loadConfigText(text: string, file = '<config>'): LoadResult {
   const source = parseYamlSource(text, file);
   if (source.errors.length > 0) return { diagnostics: source.errors };
-  const sink = new DiagnosticSink(file, source.locate);
-  const value = source.value;
+  return checkConfigValue(source.value, file, source.locate);
+}
+
+/**
+ * Every check of `loadConfigText` on an already-parsed value; `locate` places
+ * a key path in whatever text the value came from (YAML, or DSL through its
+ * source map).
+ */
+export function checkConfigValue(
+  value: unknown,
+  file: string,
+  locate: (path: KeyPath) => { line: number; column: number } | undefined,
+): LoadResult {
+  const sink = new DiagnosticSink(file, locate);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     sink.error('schema', [], 'a config is a YAML mapping with `providers` and `routing` (v0.3)');
     return { diagnostics: sink.items };
@@ -82,9 +94,19 @@ export function loadConfigText(text: string, file = '<config>'): LoadResult {
 }
 
 export async function loadConfigFile(path: string): Promise<LoadResult> {
-  let text: string;
+  const read = await readSourceText(path, 'the config');
+  return read.text === undefined
+    ? { diagnostics: read.diagnostics }
+    : loadConfigText(read.text, path);
+}
+
+/** A policy file's text, or a located `file_unreadable` problem saying why not. */
+export async function readSourceText(
+  path: string,
+  what = 'the file',
+): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
   try {
-    text = await readFile(path, 'utf8');
+    return { text: await readFile(path, 'utf8'), diagnostics: [] };
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -95,12 +117,11 @@ export async function loadConfigFile(path: string): Promise<LoadResult> {
         {
           severity: 'error',
           code: 'file_unreadable',
-          message: `cannot read the config: ${reason}`,
+          message: `cannot read ${what}: ${reason}`,
           file: path,
           path: '(document)',
         },
       ],
     };
   }
-  return loadConfigText(text, path);
 }

@@ -5,6 +5,7 @@ import { conversationMessages, listConversations } from './conversations-service
 import type { ServiceContext } from './context';
 import { checkLanes, listLanes } from './lanes-service';
 import { listModels } from './models-service';
+import { checkPolicy } from './policy-service';
 import { reloadProfile } from './profile-service';
 
 /** The implementation of every contract method; inputs arrive validated. */
@@ -23,5 +24,6 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'chat.cancel': (input) => cancelChat(ctx, input),
     'conversations.list': () => listConversations(ctx),
     'conversations.messages': (input) => conversationMessages(ctx, input),
+    'policy.check': (input) => checkPolicy(input),
   };
 }

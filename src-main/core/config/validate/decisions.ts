@@ -4,6 +4,7 @@ import type { DiagnosticSink, KeyPath } from '../diagnostics';
 import type { RuleNode } from '../schema/common';
 import { COMPLEXITY_LEVELS, complexityBase, declaredSignalNames } from './declared';
 import { suggest } from './models';
+import { PLUGIN_ALIASES, PLUGIN_TYPES } from '../../decisions/plugin-types';
 import type { RawProfile } from './profiles';
 
 import {
@@ -13,25 +14,7 @@ import {
 } from '../../decisions/algorithms';
 
 /** Upstream's decision plugin types (aliases of response_cache included). */
-export const KNOWN_PLUGINS = new Set([
-  'fast_response',
-  'hallucination',
-  'header_mutation',
-  'image_gen',
-  'memory',
-  'rag',
-  'request_params',
-  'context_compression',
-  'response_jailbreak',
-  'router_replay',
-  'response_cache',
-  'semantic-cache',
-  'semantic_cache',
-  'response-cache',
-  'system_prompt',
-  'tool_selection',
-  'tools',
-]);
+export const KNOWN_PLUGINS = new Set<string>([...PLUGIN_TYPES, ...Object.keys(PLUGIN_ALIASES)]);
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 

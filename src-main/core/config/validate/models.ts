@@ -143,6 +143,12 @@ export function validateModels(raw: RawConfig, sink: DiagnosticSink): void {
 
 /** ", did you mean "x"?" when a known name is close (edit distance ≤ 2 or a case change). */
 export function suggest(name: string, known: Iterable<string>): string {
+  const best = closest(name, known);
+  return best === undefined ? '' : `; did you mean "${best}"?`;
+}
+
+/** The known name nearest to `name` (case-insensitive equal, or at most two edits away). */
+export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {
@@ -153,7 +159,7 @@ export function suggest(name: string, known: Iterable<string>): string {
       bestDistance = distance;
     }
   }
-  return best === undefined ? '' : `; did you mean "${best}"?`;
+  return best;
 }
 
 function editDistance(a: string, b: string): number {
