@@ -56,6 +56,45 @@ describe('homelane compile / decompile / validate', () => {
     expect(compile.stderr).toContain('nothing written');
   });
 
+  it('runs TEST blocks through the real router and routes with a DSL policy', async () => {
+    const file = join(temp.dir, 'tests.dsl');
+    writeFileSync(
+      file,
+      [
+        'SIGNAL keyword private_markers { operator: "OR" keywords: ["internal only"] }',
+        'SIGNAL keyword hard_markers { operator: "OR" keywords: ["prove"] }',
+        'ROUTE private_work { PRIORITY 200 WHEN keyword("private_markers") MODEL "local/small" }',
+        'ROUTE hard { PRIORITY 100 WHEN keyword("hard_markers") AND NOT keyword("private_markers") MODEL "cloud/big" }',
+        'ROUTE everyday { PRIORITY 10 MODEL "local/small" }',
+        'TEST routing {',
+        '  "internal only: prove the bound" -> private_work',
+        '  "Prove that two odd numbers sum to an even one" -> hard',
+        '  "Name a cat" -> hard',
+        '}',
+      ].join('\n'),
+    );
+    const result = await runHomelane(['validate', file, '--run-tests', '--lite']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `PASS ${file}:7:3 TEST routing: "internal only: prove the bound" -> private_work`,
+    );
+    expect(result.stdout).toContain(
+      `FAIL ${file}:9:3 TEST routing: "Name a cat" -> hard, got everyday`,
+    );
+    expect(result.stdout).toContain('2 passed, 1 failed, 0 not run');
+
+    const routed = await runHomelane([
+      'route',
+      '-c',
+      file,
+      '--lite',
+      '--json',
+      'internal only, please',
+    ]);
+    expect(routed.code, routed.stderr).toBe(0);
+    expect(JSON.parse(routed.stdout)).toMatchObject({ decision: 'private_work' });
+  });
+
   it.skipIf(!HAS_SHARED)(
     "decompiles upstream's balance config to exactly its recipe.dsl",
     async () => {

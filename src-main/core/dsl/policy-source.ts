@@ -1,8 +1,11 @@
 import { parse } from 'yaml';
 import type { Diagnostic } from '../config/diagnostics';
+import type { LoadResult } from '../config/load';
 import { loadConfigText, readSourceText } from '../config/load';
 import type { RawConfig } from '../config/schema/config';
 import { ConfigSchema } from '../config/schema/config';
+import { compileDsl } from './compile-dsl';
+import type { DslTestCase } from './compile/compile-program';
 
 // A policy file is either DSL or YAML; these read one and say which.
 
@@ -32,4 +35,25 @@ export function readRawConfig(
   const loaded = loadConfigText(text, file);
   if (!loaded.config) return { diagnostics: loaded.diagnostics };
   return { raw: ConfigSchema.parse(parse(text)), diagnostics: loaded.diagnostics };
+}
+
+export interface PolicyLoadResult extends LoadResult {
+  format: PolicyFormat;
+  /** A DSL file's TEST blocks (YAML has none). */
+  tests: DslTestCase[];
+}
+
+/** Reads a policy in either form, DSL or YAML, with every problem located in its own text. */
+export async function loadPolicyFile(file: string): Promise<PolicyLoadResult> {
+  const read = await readPolicyText(file);
+  if (read.text === undefined) return { format: 'yaml', tests: [], diagnostics: read.diagnostics };
+  const format = policyFormat(file, read.text);
+  if (format === 'yaml') return { format, tests: [], ...loadConfigText(read.text, file) };
+  const compiled = compileDsl(read.text, file);
+  return {
+    format,
+    tests: compiled.tests,
+    diagnostics: compiled.diagnostics,
+    ...(compiled.config ? { config: compiled.config } : {}),
+  };
 }
