@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// Three builds: the Electron main process (which also carries the `homelane`
-// CLI, the headless server and the ONNX inference worker the CLI starts one
-// thread of per model), the sandboxed preload, and the React renderer.
+// Three builds: the Electron main process (which also carries the desktop
+// app's core process, the `homelane` CLI, the headless server and the ONNX
+// inference worker started one thread per model), the sandboxed preload, and
+// the React renderer.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src-main/electron/main.ts'),
+          // The core (routing, SQLite, ONNX) runs in an Electron utility process.
+          'core-process': resolve('src-main/electron/core-process.ts'),
           cli: resolve('src-main/core/cli/main.ts'),
           'inference-worker': resolve('src-main/core/ml/runtime/inference-worker.ts'),
         },

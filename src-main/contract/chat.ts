@@ -27,6 +27,26 @@ export const ChatSendInputSchema = z
   .strict();
 export const ChatSendSchema = z.object({ turnId: z.string(), conversationId: z.string() });
 
+/**
+ * Answer a conversation's last message again, as a new turn: to regenerate
+ * an answer, to retry after a failure, or to answer a "needs confirmation"
+ * refusal. No new message is stored. A complete new answer replaces the
+ * answers given to that message before; a partial one is kept beside them.
+ */
+export const ChatRegenerateInputSchema = z
+  .object({
+    conversationId: ConversationIdSchema,
+    model: z.string().min(1).max(200).optional(),
+    /**
+     * The person's "yes" to a `needs_confirmation` refusal: for this turn only,
+     * a cloud-escalation setting of `ask` counts as `allow`. It never opens
+     * the cloud to a private request, to a conversation kept local, or when
+     * cloud escalation is `never`.
+     */
+    allowCloud: z.boolean().optional(),
+  })
+  .strict();
+
 export const ChatCancelInputSchema = z.object({ turnId: z.string().min(1).max(100) }).strict();
 /** `cancelled` is false when no such turn is running (it ended, or never was). */
 export const ChatCancelSchema = z.object({ cancelled: z.boolean() });
@@ -118,6 +138,7 @@ export const ChatRememberedSchema = z.object({
 
 export type ChatSendInput = z.infer<typeof ChatSendInputSchema>;
 export type ChatSend = z.infer<typeof ChatSendSchema>;
+export type ChatRegenerateInput = z.infer<typeof ChatRegenerateInputSchema>;
 export type ChatCancel = z.infer<typeof ChatCancelSchema>;
 export type LaneAttemptView = z.infer<typeof LaneAttemptViewSchema>;
 export type UsageView = z.infer<typeof UsageViewSchema>;

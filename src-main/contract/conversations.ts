@@ -67,3 +67,56 @@ export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 export type MessageView = z.infer<typeof MessageViewSchema>;
 export type ConversationsList = z.infer<typeof ConversationsListSchema>;
 export type ConversationMessages = z.infer<typeof ConversationMessagesSchema>;
+
+// Editing a conversation: a title of the person's own, the "keep local"
+// switch, deleting it (its routing records stay in Replay), and exporting it
+// as Markdown or JSON text the UI saves as a file.
+
+export const CONVERSATION_TITLE_MAX = 120;
+
+export const ConversationRenameInputSchema = z
+  .object({
+    conversationId: ConversationIdSchema,
+    title: z
+      .string()
+      .max(CONVERSATION_TITLE_MAX)
+      .refine((title) => title.trim() !== '', 'a title needs some text')
+      .refine((title) => !/[\r\n]/.test(title), 'a title is one line'),
+  })
+  .strict();
+export const ConversationRenameSchema = z.object({ conversation: ConversationSummarySchema });
+
+export const ConversationKeepLocalInputSchema = z
+  .object({ conversationId: ConversationIdSchema, keepLocal: z.boolean() })
+  .strict();
+export const ConversationKeepLocalSchema = z.object({
+  conversationId: z.string(),
+  keepLocal: z.boolean(),
+});
+
+export const ConversationDeleteInputSchema = z
+  .object({ conversationId: ConversationIdSchema })
+  .strict();
+/** `deletedMessages`: how many messages went with it. */
+export const ConversationDeleteSchema = z.object({
+  conversationId: z.string(),
+  deletedMessages: z.number().int(),
+});
+
+export const ConversationExportFormatSchema = z.enum(['markdown', 'json']);
+export const ConversationExportInputSchema = z
+  .object({ conversationId: ConversationIdSchema, format: ConversationExportFormatSchema })
+  .strict();
+export const ConversationExportSchema = z.object({
+  format: ConversationExportFormatSchema,
+  /** A file name to offer: the title made safe, with its extension. */
+  fileName: z.string(),
+  mimeType: z.string(),
+  text: z.string(),
+});
+
+export type ConversationRename = z.infer<typeof ConversationRenameSchema>;
+export type ConversationKeepLocal = z.infer<typeof ConversationKeepLocalSchema>;
+export type ConversationDelete = z.infer<typeof ConversationDeleteSchema>;
+export type ConversationExportFormat = z.infer<typeof ConversationExportFormatSchema>;
+export type ConversationExport = z.infer<typeof ConversationExportSchema>;

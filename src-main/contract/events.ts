@@ -8,8 +8,11 @@ import {
   ChatTokenSchema,
 } from './chat';
 import { LaneHealthChangeSchema } from './lanes';
+import { ManagedProgressSchema } from './managed-lanes';
 import { ProfileChangedSchema, ProfileRejectedSchema } from './profile';
 
+import { ModelsDoneSchema, ModelsErrorSchema, ModelsProgressSchema } from './model-downloads';
+import { CoreStatusSchema } from './core-status';
 /**
  * Every event the core pushes to the UI, declared once like the methods:
  * a dotted name and the schema of its payload. Electron sends them on one
@@ -51,6 +54,27 @@ export const apiEvents = {
   'profile.rejected': {
     summary: 'A changed profile file had errors; the profile in force keeps serving.',
     payload: ProfileRejectedSchema,
+  },
+  'models.progress': {
+    summary: 'A routing-model download moved on: the file, bytes done of the total, the phase.',
+    payload: ModelsProgressSchema,
+  },
+  'models.done': {
+    summary: 'A routing model was downloaded, verified and installed.',
+    payload: ModelsDoneSchema,
+  },
+  'models.error': {
+    summary: 'A routing-model download failed or was stopped; an earlier install is untouched.',
+    payload: ModelsErrorSchema,
+  },
+  'app.core': {
+    summary: "The desktop app's core process is starting, ready, restarting or could not start.",
+    payload: CoreStatusSchema,
+  },
+  'lanes.managed.progress': {
+    summary:
+      'A managed lane starting: each step, image pull progress, then ready or failed with the reason.',
+    payload: ManagedProgressSchema,
   },
 } as const satisfies Record<string, EventSpec>;
 

@@ -21,7 +21,82 @@ import {
 import { ModelsListInputSchema, ModelsListSchema } from './models';
 import { PolicyCheckInputSchema, PolicyCheckSchema } from './policy';
 import { ProfileReloadInputSchema, ProfileReloadSchema } from './profile';
+import { ChatRegenerateInputSchema } from './chat';
+import {
+  ConversationDeleteInputSchema,
+  ConversationDeleteSchema,
+  ConversationExportInputSchema,
+  ConversationExportSchema,
+  ConversationKeepLocalInputSchema,
+  ConversationKeepLocalSchema,
+  ConversationRenameInputSchema,
+  ConversationRenameSchema,
+} from './conversations';
+import { ReplayRecordInputSchema, ReplayRecordSchema } from './replay-record';
+import {
+  ModelsPullInputSchema,
+  ModelsPullSchema,
+  ModelsVerifyInputSchema,
+  ModelsVerifySchema,
+} from './model-downloads';
+import {
+  OnboardingCompleteInputSchema,
+  OnboardingStateInputSchema,
+  OnboardingStateSchema,
+} from './onboarding';
+import {
+  ProfileApplyInputSchema,
+  ProfileApplySchema,
+  ProfilePreviewInputSchema,
+  ProfilePreviewSchema,
+} from './profile-import';
 
+import {
+  LanesAddInputSchema,
+  LanesAddSchema,
+  LanesForgetInputSchema,
+  LanesForgetSchema,
+  LanesProbeInputSchema,
+  LanesProbeSchema,
+} from './lan-endpoints';
+import {
+  ManagedDownInputSchema,
+  ManagedDownSchema,
+  ManagedLogsInputSchema,
+  ManagedLogsSchema,
+  ManagedSpecGetInputSchema,
+  ManagedSpecGetSchema,
+  ManagedSpecSetInputSchema,
+  ManagedSpecSetSchema,
+  ManagedStatusInputSchema,
+  ManagedStatusSchema,
+  ManagedUpInputSchema,
+  ManagedUpSchema,
+} from './managed-lanes';
+import {
+  MemoryForgetInputSchema,
+  MemoryForgetSchema,
+  MemoryListInputSchema,
+  MemoryListSchema,
+  MemoryUpdateInputSchema,
+  MemoryUpdateSchema,
+} from './memory';
+import {
+  SecretsListInputSchema,
+  SecretsListSchema,
+  SecretsRemoveInputSchema,
+  SecretsRemoveSchema,
+  SecretsSetInputSchema,
+  SecretsSetSchema,
+} from './secrets';
+import {
+  SettingsGetInputSchema,
+  SettingsGetSchema,
+  SettingsSetInputSchema,
+  SettingsSetSchema,
+} from './settings';
+
+import { DockerEngineInputSchema, DockerEngineSchema } from './docker-engine';
 /**
  * Every call of the HomelaneApi, declared once: a dotted name (resource
  * first, verb last), a zod schema for its input and one for its output.
@@ -81,6 +156,164 @@ export const apiMethods = {
       'Check DSL policy text: its located diagnostics (with fixes) and declared names; nothing is applied.',
     input: PolicyCheckInputSchema,
     output: PolicyCheckSchema,
+  },
+  'chat.regenerate': {
+    summary:
+      "Answer a conversation's last message again (regenerate, retry, or allow a cloud lane once after an ask).",
+    input: ChatRegenerateInputSchema,
+    output: ChatSendSchema,
+  },
+  'conversations.rename': {
+    summary: 'Give a conversation a title of your own.',
+    input: ConversationRenameInputSchema,
+    output: ConversationRenameSchema,
+  },
+  'conversations.keepLocal': {
+    summary: 'Switch a conversation\'s "keep local": only local and LAN lanes answer it.',
+    input: ConversationKeepLocalInputSchema,
+    output: ConversationKeepLocalSchema,
+  },
+  'conversations.delete': {
+    summary: 'Delete a conversation and its messages; its routing records stay in Replay.',
+    input: ConversationDeleteInputSchema,
+    output: ConversationDeleteSchema,
+  },
+  'conversations.export': {
+    summary: 'A conversation as Markdown or JSON text, with a file name to save it under.',
+    input: ConversationExportInputSchema,
+    output: ConversationExportSchema,
+  },
+  'replay.record': {
+    summary: 'One routing record by id: the full trace, the lanes tried, timings, tokens and cost.',
+    input: ReplayRecordInputSchema,
+    output: ReplayRecordSchema,
+  },
+  'profile.preview': {
+    summary:
+      'Read a profile (built-in, a file, picked text or a URL): its text, a summary and located problems; nothing is applied.',
+    input: ProfilePreviewInputSchema,
+    output: ProfilePreviewSchema,
+  },
+  'profile.apply': {
+    summary:
+      'Check previewed profile text again, put it in force and save it as the active profile (the old one kept); refused with its problems otherwise.',
+    input: ProfileApplyInputSchema,
+    output: ProfileApplySchema,
+  },
+  'models.pull': {
+    summary:
+      'Start downloading catalog models; progress arrives as models.progress, the end as models.done or models.error.',
+    input: ModelsPullInputSchema,
+    output: ModelsPullSchema,
+  },
+  'models.verify': {
+    summary: 'Re-hash installed models against what their download recorded (offline).',
+    input: ModelsVerifyInputSchema,
+    output: ModelsVerifySchema,
+  },
+  'onboarding.state': {
+    summary: 'Whether first-start onboarding was finished on this machine.',
+    input: OnboardingStateInputSchema,
+    output: OnboardingStateSchema,
+  },
+  'onboarding.complete': {
+    summary: 'Mark first-start onboarding as finished, so the app opens on its pages next time.',
+    input: OnboardingCompleteInputSchema,
+    output: OnboardingStateSchema,
+  },
+  'lanes.probe': {
+    summary:
+      'Probe a server address on the network: its kind, models and a proposed alias mapping (nothing saved).',
+    input: LanesProbeInputSchema,
+    output: LanesProbeSchema,
+  },
+  'lanes.add': {
+    summary:
+      'Save a LAN endpoint with the alias mapping the person confirmed (probed again first).',
+    input: LanesAddInputSchema,
+    output: LanesAddSchema,
+  },
+  'lanes.forget': {
+    summary: 'Remove a saved LAN endpoint or managed lane from this machine.',
+    input: LanesForgetInputSchema,
+    output: LanesForgetSchema,
+  },
+  'lanes.managed.status': {
+    summary: "A managed lane's container: its state, and what Homelane is doing with it now.",
+    input: ManagedStatusInputSchema,
+    output: ManagedStatusSchema,
+  },
+  'lanes.managed.up': {
+    summary:
+      'Start a managed lane in the background; progress arrives as lanes.managed.progress events.',
+    input: ManagedUpInputSchema,
+    output: ManagedUpSchema,
+  },
+  'lanes.managed.down': {
+    summary: "Stop a managed lane's container (or remove it); a start in progress is cancelled.",
+    input: ManagedDownInputSchema,
+    output: ManagedDownSchema,
+  },
+  'lanes.managed.logs': {
+    summary: "The last lines a managed lane's container wrote.",
+    input: ManagedLogsInputSchema,
+    output: ManagedLogsSchema,
+  },
+  'lanes.managed.spec.get': {
+    summary:
+      "A managed lane's flags as saved, or the reference deployment for a new one (not saved).",
+    input: ManagedSpecGetInputSchema,
+    output: ManagedSpecGetSchema,
+  },
+  'lanes.managed.spec.set': {
+    summary: "Check and save a managed lane's flags; the next start re-makes its container.",
+    input: ManagedSpecSetInputSchema,
+    output: ManagedSpecSetSchema,
+  },
+  'settings.get': {
+    summary: 'The data folder, retention and privacy settings in force.',
+    input: SettingsGetInputSchema,
+    output: SettingsGetSchema,
+  },
+  'settings.set': {
+    summary: 'Change retention (applied at once) and cloud escalation (from the next request).',
+    input: SettingsSetInputSchema,
+    output: SettingsSetSchema,
+  },
+  'memory.list': {
+    summary: 'The facts kept in personal memory on this machine.',
+    input: MemoryListInputSchema,
+    output: MemoryListSchema,
+  },
+  'memory.update': {
+    summary: 'Correct a remembered fact.',
+    input: MemoryUpdateInputSchema,
+    output: MemoryUpdateSchema,
+  },
+  'memory.forget': {
+    summary: 'Forget a remembered fact.',
+    input: MemoryForgetInputSchema,
+    output: MemoryForgetSchema,
+  },
+  'secrets.list': {
+    summary: 'The names of the API keys and where each is kept; never their values.',
+    input: SecretsListInputSchema,
+    output: SecretsListSchema,
+  },
+  'secrets.set': {
+    summary: 'Store an API key (write-only: the value is never sent back).',
+    input: SecretsSetInputSchema,
+    output: SecretsSetSchema,
+  },
+  'secrets.remove': {
+    summary: 'Delete a stored API key.',
+    input: SecretsRemoveInputSchema,
+    output: SecretsRemoveSchema,
+  },
+  'lanes.managed.engine': {
+    summary: 'Whether a Docker engine answers (and its version); nothing is saved or started.',
+    input: DockerEngineInputSchema,
+    output: DockerEngineSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

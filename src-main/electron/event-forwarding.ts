@@ -1,5 +1,5 @@
 import { IPC_EVENT_CHANNEL } from '../contract/ipc';
-import type { EventBus } from '../core/services/event-bus';
+import type { EventEnvelope } from '../contract';
 
 /** The part of a window events are sent through. */
 export interface EventTarget {
@@ -9,18 +9,17 @@ export interface EventTarget {
 }
 
 /**
- * Sends every core event to the windows that show our page (never to a page
- * that navigated elsewhere). Returns the function that stops forwarding.
+ * Returns the function that sends one event to every window showing our page
+ * (never to a page that navigated elsewhere).
  */
-export function forwardEvents(
-  events: EventBus,
+export function createEventSender(
   targets: () => EventTarget[],
   isOurPage: (url: string) => boolean,
-): () => void {
-  return events.subscribe((envelope) => {
+): (envelope: EventEnvelope) => void {
+  return (envelope) => {
     for (const target of targets()) {
       if (target.isDestroyed() || !isOurPage(target.getURL())) continue;
       target.send(IPC_EVENT_CHANNEL, envelope);
     }
-  });
+  };
 }

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { IPC_CALL_CHANNEL, fail } from '../contract';
 import type { Result } from '../contract';
 import { createLogger } from '../core/logger';
-import { dispatch } from '../core/services/dispatch';
-import type { ServiceHandlers } from '../core/services/handlers';
 import type { SenderInfo } from './sender-trust';
+import { checkCall } from './validate-call';
 
 const log = createLogger('ipc');
 
@@ -13,14 +12,23 @@ const CallPayloadSchema = z
   .object({ method: z.string().min(1).max(200), input: z.unknown() })
   .strict();
 
+/** Whatever answers contract calls: the core process, through its relay. */
+export interface CoreCaller {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
 export interface IpcTransportOptions {
-  handlers: ServiceHandlers;
+  core: CoreCaller;
   /** Describes the frame behind an event (kept separate so it can be tested). */
   describeSender(event: IpcMainInvokeEvent): SenderInfo | null;
   isTrusted(sender: SenderInfo): boolean;
 }
 
-/** Serves the HomelaneApi on the IPC call channel: sender check, validation, dispatch. */
+/**
+ * Serves the HomelaneApi on the IPC call channel: the sender is checked, the
+ * payload's shape and the method's input are validated against the contract,
+ * and only then is the call handed to the core. Nothing is thrown back.
+ */
 export function registerIpcTransport(ipcMain: IpcMain, options: IpcTransportOptions): () => void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, payload: unknown): Promise<Result<unknown>> => {
     const sender = options.describeSender(event);
@@ -32,7 +40,15 @@ export function registerIpcTransport(ipcMain: IpcMain, options: IpcTransportOpti
     if (!parsed.success) {
       return fail('invalid_input', 'An IPC call must be { method, input }.');
     }
-    return dispatch(options.handlers, parsed.data.method, parsed.data.input);
+    const { method, input } = parsed.data;
+    const refused = checkCall(method, input);
+    if (refused) return refused;
+    try {
+      return await options.core.call(method, input);
+    } catch (error) {
+      log.error({ err: error, method }, 'the core relay failed');
+      return fail('internal', `${method} failed unexpectedly; the log has the details.`);
+    }
   });
   return () => ipcMain.removeHandler(IPC_CALL_CHANNEL);
 }

@@ -15,10 +15,19 @@ export interface SenderInfo {
 
 export function isTrustedSender(sender: SenderInfo, rendererUrl: string): boolean {
   if (!sender.isTopFrame || !sender.isOurWindow) return false;
+  return isOurPageUrl(sender.url, rendererUrl);
+}
+
+/**
+ * Whether `url` is a page of ours: the same file (file://), the same origin
+ * (the dev server), or the same scheme and host (the app's own scheme, whose
+ * origin URL parsing reports as "null" and so cannot be compared).
+ */
+export function isOurPageUrl(url: string, rendererUrl: string): boolean {
   let actual: URL;
   let expected: URL;
   try {
-    actual = new URL(sender.url);
+    actual = new URL(url);
     expected = new URL(rendererUrl);
   } catch {
     return false;
@@ -26,5 +35,14 @@ export function isTrustedSender(sender: SenderInfo, rendererUrl: string): boolea
   if (expected.protocol === 'file:') {
     return actual.protocol === 'file:' && actual.pathname === expected.pathname;
   }
-  return actual.origin === expected.origin;
+  if (expected.protocol === 'http:' || expected.protocol === 'https:') {
+    return actual.origin === expected.origin;
+  }
+  return (
+    expected.host !== '' &&
+    actual.protocol === expected.protocol &&
+    actual.host === expected.host &&
+    actual.username === '' &&
+    actual.password === ''
+  );
 }

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServe } from '../support/serve-process';
+import { REPO_ROOT, startServe } from '../support/serve-process';
 import { makeTempDir } from '../support/temp-dir';
 
 // `homelane serve` with nothing but a data folder: Homelane's privacy recipe,
@@ -50,6 +51,46 @@ describe('homelane serve with no arguments (built)', () => {
       expect(await dashboard.text()).toContain('<div id="root">');
     } finally {
       expect(await serve.stop()).toBe(0);
+    }
+  });
+
+  it('starts with the profile and the cloud choice saved in the app, from the data folder', async () => {
+    const dataDir = join(temp.dir, 'applied');
+    const text = readFileSync(join(REPO_ROOT, 'recipes', 'privacy', 'config.yaml'), 'utf8');
+    const first = await startServe(['--port', '0', '--data-dir', dataDir]);
+    try {
+      const applied = await fetch(`${first.url}api/rpc/profile.apply`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text, source: 'my-copy.yaml', name: 'my-copy' }),
+      });
+      expect(applied.status).toBe(200);
+      const saved = await fetch(`${first.url}api/rpc/settings.set`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ privacy: { cloudEscalation: 'never' } }),
+      });
+      expect(saved.status).toBe(200);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    const second = await startServe(['--port', '0', '--data-dir', dataDir]);
+    try {
+      expect(second.stdout()).toContain('my-copy (my-copy.yaml)');
+      const info = await fetch(`${second.url}api/rpc/app.info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(await info.json()).toMatchObject({
+        ok: true,
+        data: {
+          profile: { name: 'my-copy', source: 'my-copy.yaml' },
+          cloudEscalation: 'never',
+        },
+      });
+    } finally {
+      expect(await second.stop()).toBe(0);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { suggestAliasMapping, validateAliasMapping } from '../lanes/alias-mapping';
+import { defaultEndpointName } from '../lanes/lan-endpoint-name';
 import { probeLanEndpoint, LanProbeError } from '../lanes/lan-probe';
 import { checkLane, connectLanes } from '../lanes/lane-connect';
 import type { LaneCheck } from '../lanes/lane-connect';
@@ -162,15 +163,6 @@ export async function runLanesAdd(
       '',
     ].join('\n'),
   );
-}
-
-function defaultEndpointName(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  return `${url.hostname}-${url.port || (url.protocol === 'https:' ? '443' : '80')}`
-    .toLowerCase()
-    .replace(/[^a-z0-9_.-]/g, '-')
-    .replace(/^[^a-z0-9]+/, '')
-    .slice(0, 63);
 }
 
 export async function runLanesForget(

@@ -42,7 +42,10 @@ export function runRetention(options: RetentionOptions, io: CliIo): void {
       throw new CliExit(2);
     }
     const { removed } = applySavedRetention(db);
-    const saved = settings.all();
+    const saved = {
+      'replay.max_age_days': settings.get('replay.max_age_days'),
+      'replay.max_records': settings.get('replay.max_records'),
+    };
     if (options.json) {
       io.out(`${JSON.stringify({ ...saved, removed }, null, 2)}\n`);
       return;

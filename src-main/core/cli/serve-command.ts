@@ -16,8 +16,9 @@ import { TOKEN_ENV, TokenSourceError, resolveToken } from '../server/token-sourc
 import type { ResolvedToken } from '../server/token-source';
 import { defaultDataDir, prepareDataDir } from '../services/data-dir';
 import { closeServiceContext, createServiceContext } from '../services/create-context';
-import { ProfileError, loadProfile } from '../services/default-profile';
-import type { LoadedProfile } from '../services/default-profile';
+import { ProfileError } from '../services/default-profile';
+import { loadStartupProfile } from '../services/profile-import/startup-profile';
+import type { StartupProfile } from '../services/profile-import/startup-profile';
 import { createHandlers } from '../services/handlers';
 import { createHeadlessSecretStore } from '../secrets/layered-secret-store';
 import type { CloudEscalation } from '../privacy/egress-guard';
@@ -34,7 +35,7 @@ export interface ServeOptions {
   host: string;
   port: number;
   dataDir?: string;
-  cloudEscalation: CloudEscalation;
+  cloudEscalation?: CloudEscalation;
   /** The routing profile; Homelane's privacy recipe when absent. */
   config?: string;
   token?: string;
@@ -118,9 +119,10 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
   const token = tokenFor(options, io);
   assertBindAllowed(options.host, token !== undefined);
   const dataDir = prepareDataDir(options.dataDir ?? defaultDataDir());
-  let profile: LoadedProfile;
+  let startup: StartupProfile;
   try {
-    profile = await loadProfile(options.config);
+    // `-c FILE` wins; else the profile applied in the app; else the built-in recipe.
+    startup = await loadStartupProfile(dataDir, options.config);
   } catch (error) {
     if (error instanceof ProfileError) {
       io.err(`homelane serve: ${error.message}\n`);
@@ -132,10 +134,10 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
     runtime: 'server',
     dataDir,
     secrets: createHeadlessSecretStore(dataDir),
-    cloudEscalation: options.cloudEscalation,
-    profile,
+    ...(options.cloudEscalation ? { cloudEscalation: options.cloudEscalation } : {}),
+    profile: startup.profile,
     // A profile read from a file is watched and reloaded when the file changes.
-    ...(options.config ? { profileFile: resolve(options.config) } : {}),
+    ...(startup.file ? { profileFile: resolve(startup.file) } : {}),
   });
   const handlers = createHandlers(context);
   const app = await createServer({
@@ -160,7 +162,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<void> 
   io.out(
     `Homelane is serving on ${url}\n` +
       `  web dashboard  ${url}\n  health         ${url}health\n  data folder    ${dataDir}\n` +
-      `  profile        ${profile.info.name} (${profile.info.source})\n` +
+      `  profile        ${startup.profile.info.name} (${startup.profile.info.source})\n` +
       safetyBanner(options, url, token),
   );
 
@@ -235,7 +237,10 @@ export function addServeCommand(program: Command, io: CliIo): void {
       DEFAULT_SHUTDOWN_GRACE_MS / 1000,
     )
     .option('--data-dir <dir>', 'folder for settings, the database and models')
-    .addOption(cloudEscalationOption())
-    .option('-c, --config <file>', "the routing profile (default: Homelane's privacy recipe)")
+    .addOption(cloudEscalationOption(true))
+    .option(
+      '-c, --config <file>',
+      "the routing profile (default: the one applied in the app, else Homelane's privacy recipe)",
+    )
     .action((options: ServeOptions) => runServe(options, io));
 }

@@ -140,10 +140,55 @@ export class ConversationStore {
   history(
     conversationId: string,
     render: (message: StoredMessage) => string = (message) => message.content,
+    beforeId = Number.POSITIVE_INFINITY,
   ): { role: MessageRole; content: string }[] {
     return this.messages(conversationId)
+      .filter((message) => message.id < beforeId)
       .filter((message) => message.status !== 'failed' && message.content !== '')
       .map((message) => ({ role: message.role, content: render(message) }));
+  }
+
+  /** The last message the person sent, and the answers given to it since (to regenerate). */
+  lastQuestion(
+    conversationId: string,
+  ): { question: StoredMessage; answers: StoredMessage[] } | undefined {
+    const messages = this.messages(conversationId);
+    const index = messages.findLastIndex((message) => message.role === 'user');
+    const question = messages[index];
+    if (!question) return undefined;
+    return { question, answers: messages.slice(index + 1) };
+  }
+
+  /** Removes messages of a conversation by id (answers a regenerated one replaces). */
+  removeMessages(conversationId: string, ids: readonly number[]): void {
+    const remove = this.db.prepare('DELETE FROM messages WHERE conversation_id = ? AND id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(conversationId, id);
+    })();
+  }
+
+  /** A title of the person's own, in place of the first line of the first message. */
+  rename(conversationId: string, title: string): void {
+    this.db
+      .prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?')
+      .run(title, this.now().toISOString(), conversationId);
+  }
+
+  /**
+   * Deletes a conversation with its messages and its privacy state; its
+   * routing records and remembered facts stay, no longer tied to it.
+   * Returns how many messages went.
+   */
+  remove(conversationId: string): number {
+    return this.db.transaction(() => {
+      const { count } = this.db
+        .prepare<[string], { count: number }>(
+          'SELECT COUNT(*) AS count FROM messages WHERE conversation_id = ?',
+        )
+        .get(conversationId) ?? { count: 0 };
+      this.db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId);
+      return count;
+    })();
   }
 
   has(conversationId: string): boolean {
@@ -156,24 +201,37 @@ export class ConversationStore {
   list(): ConversationListing[] {
     return this.db
       .prepare<[], ListingRow>(
-        `SELECT c.id, c.title, c.updated_at, c.private, c.keep_local,
-           (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
-           (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'
-              ORDER BY m.id LIMIT 1) AS first_user
-         FROM conversations c
-         WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)
+        `${LISTING} WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id)
          ORDER BY c.updated_at DESC, c.id`,
       )
       .all()
-      .map((row) => ({
-        id: row.id,
-        title: titleOf(row.title ?? row.first_user ?? ''),
-        updatedAt: row.updated_at,
-        private: row.private === 1,
-        keepLocal: row.keep_local === 1,
-        messageCount: row.message_count,
-      }));
+      .map(listingOf);
   }
+
+  /** One conversation as `list` shows it, messages or not; undefined when there is none. */
+  listing(conversationId: string): ConversationListing | undefined {
+    const row = this.db
+      .prepare<[string], ListingRow>(`${LISTING} WHERE c.id = ?`)
+      .get(conversationId);
+    return row ? listingOf(row) : undefined;
+  }
+}
+
+const LISTING = `SELECT c.id, c.title, c.updated_at, c.private, c.keep_local,
+    (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
+    (SELECT m.content FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user'
+       ORDER BY m.id LIMIT 1) AS first_user
+  FROM conversations c`;
+
+function listingOf(row: ListingRow): ConversationListing {
+  return {
+    id: row.id,
+    title: titleOf(row.title ?? row.first_user ?? ''),
+    updatedAt: row.updated_at,
+    private: row.private === 1,
+    keepLocal: row.keep_local === 1,
+    messageCount: row.message_count,
+  };
 }
 
 interface ListingRow {

@@ -32,6 +32,16 @@ interface Row {
   conversation_id: string | null;
 }
 
+/** The fact as stored: trimmed, not empty, not too long. */
+function checkedFact(fact: string): string {
+  const text = fact.trim();
+  if (text === '') throw new MemoryError('empty', 'There is nothing to remember.');
+  if (text.length > MAX_FACT_LENGTH) {
+    throw new MemoryError('too_long', `A fact is at most ${MAX_FACT_LENGTH} characters.`);
+  }
+  return text;
+}
+
 export class MemoryStore {
   constructor(
     private readonly db: Database.Database,
@@ -39,11 +49,7 @@ export class MemoryStore {
   ) {}
 
   add(fact: string, conversationId: string | null = null): MemoryFact {
-    const text = fact.trim();
-    if (text === '') throw new MemoryError('empty', 'There is nothing to remember.');
-    if (text.length > MAX_FACT_LENGTH) {
-      throw new MemoryError('too_long', `A fact is at most ${MAX_FACT_LENGTH} characters.`);
-    }
+    const text = checkedFact(fact);
     const createdAt = this.now().toISOString();
     if (conversationId !== null) ensureConversation(this.db, conversationId, createdAt);
     const result = this.db
@@ -65,6 +71,23 @@ export class MemoryStore {
         createdAt: row.created_at,
         conversationId: row.conversation_id,
       }));
+  }
+
+  /** Replaces a fact's text; its date and conversation stay. */
+  update(id: number, fact: string): MemoryFact {
+    const text = checkedFact(fact);
+    const result = this.db.prepare('UPDATE memory SET fact = ? WHERE id = ?').run(text, id);
+    if (result.changes === 0)
+      throw new MemoryError('not_found', `There is no remembered fact #${id}.`);
+    const row = this.db
+      .prepare('SELECT id, fact, created_at, conversation_id FROM memory WHERE id = ?')
+      .get(id) as Row;
+    return {
+      id: row.id,
+      fact: row.fact,
+      createdAt: row.created_at,
+      conversationId: row.conversation_id,
+    };
   }
 
   remove(id: number): void {

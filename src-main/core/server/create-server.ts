@@ -63,7 +63,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       laneSet: lanes ? () => lanes.laneSet() : null,
       // A read-only (damaged or locked) database takes no records: nothing is routed then.
       database: () => (context.database.state === 'ok' ? (context.chat?.database ?? null) : null),
-      cloudEscalation: context.cloudEscalation,
+      // Read per request: Settings can change it while the server runs.
+      get cloudEscalation() {
+        return context.cloudEscalation;
+      },
     });
   }
   // The dashboard's files are open without a token; every other route is not.

@@ -11,6 +11,7 @@ import { LanesRuntime } from './lanes-runtime';
 import { ProfileReloader } from './profile-reloader';
 import { RoutingRuntime } from './routing-runtime';
 import type { RouterBuilder } from './routing-runtime';
+import { savedCloudEscalation } from './settings-service';
 
 const log = createLogger('services');
 
@@ -40,7 +41,6 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     ...(options.profile ? { config: options.profile.config } : {}),
   });
   await lanes.start();
-  const cloudEscalation = options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION;
   const routing = options.profile
     ? new RoutingRuntime(options.dataDir, options.profile, options.buildRouter)
     : null;
@@ -48,25 +48,38 @@ export async function createServiceContext(options: ContextOptions): Promise<Ser
     ? new ProfileReloader({ file: options.profileFile, routing, lanes, events })
     : null;
   reloader?.watch();
-  return {
+  const context: ServiceContext = {
     runtime: options.runtime,
     dataDir: options.dataDir,
     profile: options.profile?.info ?? null,
     events,
     lanes,
-    cloudEscalation,
+    cloudEscalation: options.cloudEscalation ?? DEFAULT_CLOUD_ESCALATION,
+    secrets: options.secrets ?? null,
     routing,
     reloader,
-    ...(routing
-      ? openChat({
-          dataDir: options.dataDir,
-          routing,
-          laneSet: () => lanes.laneSet(),
-          events,
-          cloudEscalation,
-        })
-      : { chat: null, database: { state: 'not_opened', problem: null } }),
+    chat: null,
+    database: { state: 'not_opened', problem: null },
   };
+  if (routing) {
+    Object.assign(
+      context,
+      openChat({
+        dataDir: options.dataDir,
+        routing,
+        laneSet: () => lanes.laneSet(),
+        events,
+        // Read at each turn: the person may change it in Settings while the app runs.
+        get cloudEscalation() {
+          return context.cloudEscalation;
+        },
+      }),
+    );
+    // Without a choice made at start, the person's saved one applies.
+    if (options.cloudEscalation === undefined)
+      context.cloudEscalation = savedCloudEscalation(context) ?? context.cloudEscalation;
+  }
+  return context;
 }
 
 /**
@@ -109,6 +122,7 @@ export function bareServiceContext(runtime: Runtime, dataDir: string): ServiceCo
     reloader: null,
     database: { state: 'not_opened', problem: null },
     cloudEscalation: DEFAULT_CLOUD_ESCALATION,
+    secrets: null,
     chat: null,
   };
 }

@@ -7,7 +7,32 @@ import { checkLanes, listLanes } from './lanes-service';
 import { listModels } from './models-service';
 import { checkPolicy } from './policy-service';
 import { reloadProfile } from './profile-service';
+import { regenerateChat } from './chat/chat-methods';
+import {
+  deleteConversation,
+  exportConversationText,
+  keepConversationLocal,
+  renameConversation,
+} from './conversation-actions';
+import { replayRecord } from './replay-record-service';
 
+import { pullModels, verifyModels } from './model-downloads/models-methods';
+import { completeOnboarding, onboardingState } from './onboarding-service';
+import { applyProfile } from './profile-import/apply-profile';
+import { previewProfile } from './profile-import/preview-profile';
+import { forgetMemory, listMemory, updateMemory } from './memory-service';
+import { addLan, forgetLane, probeLan } from './lan-endpoints-service';
+import {
+  managedDown,
+  managedLogs,
+  managedSpec,
+  managedStatus,
+  managedUp,
+  saveManagedSpec,
+} from './managed-lanes-service';
+import { listSecrets, removeSecret, setSecret } from './secrets-service';
+import { getSettings, setSettings } from './settings-service';
+import { dockerEngine } from './docker-engine-service';
 /** The implementation of every contract method; inputs arrive validated. */
 export type ServiceHandlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -25,5 +50,35 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'conversations.list': () => listConversations(ctx),
     'conversations.messages': (input) => conversationMessages(ctx, input),
     'policy.check': (input) => checkPolicy(input),
+    'chat.regenerate': (input) => regenerateChat(ctx, input),
+    'conversations.rename': (input) => renameConversation(ctx, input),
+    'conversations.keepLocal': (input) => keepConversationLocal(ctx, input),
+    'conversations.delete': (input) => deleteConversation(ctx, input),
+    'conversations.export': (input) => exportConversationText(ctx, input),
+    'replay.record': (input) => replayRecord(ctx, input),
+    'profile.preview': (input) => previewProfile(input),
+    'profile.apply': (input) => applyProfile(ctx, input),
+    'models.pull': (input) => pullModels(ctx, input),
+    'models.verify': (input) => verifyModels(ctx, input),
+    'onboarding.state': () => onboardingState(ctx),
+    'onboarding.complete': () => completeOnboarding(ctx),
+    'lanes.probe': (input) => probeLan(ctx, input),
+    'lanes.add': (input) => addLan(ctx, input),
+    'lanes.forget': (input) => forgetLane(ctx, input),
+    'lanes.managed.status': (input) => managedStatus(ctx, input),
+    'lanes.managed.up': (input) => managedUp(ctx, input),
+    'lanes.managed.down': (input) => managedDown(ctx, input),
+    'lanes.managed.logs': (input) => managedLogs(ctx, input),
+    'lanes.managed.spec.get': (input) => managedSpec(ctx, input),
+    'lanes.managed.spec.set': (input) => saveManagedSpec(ctx, input),
+    'settings.get': () => getSettings(ctx),
+    'settings.set': (input) => setSettings(ctx, input),
+    'memory.list': () => listMemory(ctx),
+    'memory.update': (input) => updateMemory(ctx, input),
+    'memory.forget': (input) => forgetMemory(ctx, input),
+    'secrets.list': () => listSecrets(ctx),
+    'secrets.set': (input) => setSecret(ctx, input),
+    'secrets.remove': (input) => removeSecret(ctx, input),
+    'lanes.managed.engine': () => dockerEngine(),
   };
 }

@@ -13,6 +13,7 @@ import { managedLaneBaseUrl } from '../lanes/managed/managed-lane-spec';
 import { createLogger } from '../logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { EventBus } from './event-bus';
+import { ManagedOperations } from './managed-operations';
 
 const log = createLogger('lanes');
 
@@ -26,6 +27,8 @@ export interface LanesRuntimeOptions {
   secrets?: SecretStore;
   config?: RouterConfig;
   health?: Partial<HealthCheckSettings>;
+  /** Where DOCKER_HOST is read for the managed lanes (default: this process's environment). */
+  env?: Record<string, string | undefined>;
 }
 
 /** The lanes as they are now, with their clients and health: what a chat turn sends through. */
@@ -44,6 +47,8 @@ export class LanesRuntime {
   };
   private readonly monitor: HealthMonitor;
   private readonly store: LaneStore;
+  /** Starts, stops and reads the managed containers. */
+  readonly managed: ManagedOperations;
 
   constructor(private options: LanesRuntimeOptions) {
     this.store = new LaneStore(options.dataDir);
@@ -54,6 +59,11 @@ export class LanesRuntime {
         if (!lane) throw new Error(`no lane ${laneId}`);
         return probeLaneHealth(this.clientOf(lane), signal);
       },
+    });
+    this.managed = new ManagedOperations({
+      events: options.events,
+      ...(options.env ? { env: options.env } : {}),
+      onSettled: (name) => this.checkSource(name),
     });
     this.monitor.on('change', (change) =>
       options.events.emit('lanes.health', {
@@ -102,6 +112,41 @@ export class LanesRuntime {
 
   stop(): void {
     this.monitor.stop();
+    void this.managed.stop();
+  }
+
+  /** The lanes saved on this machine, as last read (none when the file is unusable). */
+  saved(): StoredLanes {
+    return this.stored;
+  }
+
+  /** Where the saved lanes are kept. */
+  get laneStore(): LaneStore {
+    return this.store;
+  }
+
+  /** The aliases of the profile in force (what a LAN endpoint or a container can serve). */
+  profileAliases(): string[] {
+    return this.options.config ? [...this.options.config.models.keys()] : [];
+  }
+
+  /** The profile's key names (`api_key_env`) by the alias that uses each. */
+  profileKeyNames(): { name: string; alias: string }[] {
+    const config = this.options.config;
+    if (!config) return [];
+    return [...config.models.entries()].flatMap(([alias, model]) =>
+      (model.provider?.backend_refs ?? []).flatMap((ref) =>
+        ref.api_key_env ? [{ name: ref.api_key_env, alias }] : [],
+      ),
+    );
+  }
+
+  /** Checks now every watched lane a managed lane or LAN endpoint named `source` provides. */
+  async checkSource(source: string): Promise<void> {
+    const ids = this.lanes
+      .filter((lane) => lane.source === source && lane.baseUrl !== undefined)
+      .map((lane) => lane.id);
+    await Promise.all(ids.map((id) => this.monitor.checkNow(id)));
   }
 
   list(): LanesList {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { createLogger } from '../logger';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
+import { sqliteBindingOptions } from './sqlite-binding';
 
 const log = createLogger('store');
 
@@ -48,6 +49,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db = new Database(file, {
       readonly: options.readonly === true,
       fileMustExist: options.readonly === true,
+      ...sqliteBindingOptions(),
     });
   } catch (error) {
     throw new StoreError(

@@ -13,11 +13,17 @@ const SETTINGS = {
   'replay.max_age_days': z.number().int().positive().max(36_500).nullable(),
   /** At most this many routing records are kept overall; null means no limit. */
   'replay.max_records': z.number().int().nonnegative().nullable(),
+  /** Where requests that are not private may go; null until the person chooses. */
+  'privacy.cloud_escalation': z.enum(['never', 'allow', 'ask']).nullable(),
+  /** When first-start onboarding was finished (ISO time); null until then. */
+  'onboarding.completed_at': z.iso.datetime().nullable(),
 } as const;
 
 const DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   'replay.max_age_days': null,
   'replay.max_records': null,
+  'privacy.cloud_escalation': null,
+  'onboarding.completed_at': null,
 };
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useClient } from '../api/client-context';
+import { useFirstStart } from '../pages/onboarding/useFirstStart';
 import { useAppInfoStore } from '../state/app-info-store';
 import { useNavigationStore } from '../state/navigation-store';
 import { PAGES } from './pages';
@@ -9,6 +10,7 @@ import { useTheme } from './use-theme';
 export function App() {
   useTheme();
   const client = useClient();
+  useFirstStart(client);
   const page = useNavigationStore((s) => s.page);
   const syncFromHash = useNavigationStore((s) => s.syncFromHash);
   const loadInfo = useAppInfoStore((s) => s.load);

@@ -3,6 +3,7 @@ import type { PageId } from './page-ids';
 import { PAGES } from './pages';
 import type { PageEntry } from './pages';
 import { ConnectionStatus } from './ConnectionStatus';
+import { LaneAlert } from './LaneAlert';
 
 function groupBySection(): [PageEntry['section'], PageEntry[]][] {
   const groups = new Map<PageEntry['section'], PageEntry[]>();
@@ -36,6 +37,7 @@ export function Sidebar({ current }: { current: PageId }) {
               >
                 <Icon size={16} aria-hidden="true" />
                 <span>{label}</span>
+                {id === 'lanes' ? <LaneAlert /> : null}
               </a>
             ))}
           </div>

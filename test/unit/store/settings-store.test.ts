@@ -9,7 +9,12 @@ const data = useRecordDatabase();
 describe('settings', () => {
   it('read as their defaults until set, then as set, kept in the database', () => {
     const settings = new SettingsStore(data.db);
-    expect(settings.all()).toEqual({ 'replay.max_age_days': null, 'replay.max_records': null });
+    expect(settings.all()).toEqual({
+      'replay.max_age_days': null,
+      'replay.max_records': null,
+      'privacy.cloud_escalation': null,
+      'onboarding.completed_at': null,
+    });
     settings.set('replay.max_age_days', 30);
     expect(new SettingsStore(data.db).get('replay.max_age_days')).toBe(30);
     settings.set('replay.max_age_days', null);

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createLogger } from '../../logger';
 import type { Embedder } from '../types';
+import { sqliteBindingOptions } from '../../store/sqlite-binding';
 
 const log = createLogger('embedding-cache');
 
@@ -27,7 +28,7 @@ export class CandidateEmbeddingCache implements Embedder {
   ) {
     try {
       mkdirSync(dirname(file), { recursive: true });
-      this.db = new Database(file);
+      this.db = new Database(file, sqliteBindingOptions());
       this.db.pragma('journal_mode = WAL');
       this.db.exec(
         'CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER NOT NULL, data BLOB NOT NULL)',

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../contract';
-import type { ChatCancel, ChatSend, ChatSendInput } from '../../../contract';
+import type { ChatCancel, ChatRegenerateInput, ChatSend, ChatSendInput } from '../../../contract';
 import type { ServiceContext } from '../context';
 import type { ChatService } from './chat-service';
 
@@ -20,4 +20,8 @@ export function sendChat(ctx: ServiceContext, input: ChatSendInput): ChatSend {
 
 export function cancelChat(ctx: ServiceContext, input: { turnId: string }): ChatCancel {
   return { cancelled: requireChat(ctx).cancel(input.turnId) };
+}
+
+export function regenerateChat(ctx: ServiceContext, input: ChatRegenerateInput): ChatSend {
+  return requireChat(ctx).regenerate(input);
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../contract';
-import type { ChatSend, ChatSendInput, DatabaseStatus, EventName } from '../../../contract';
+import type {
+  ChatRegenerateInput,
+  ChatSend,
+  ChatSendInput,
+  DatabaseStatus,
+  EventName,
+} from '../../../contract';
 import { ConversationStore } from '../../conversations/conversation-store';
 import { createLogger } from '../../logger';
 import type { CloudEscalation } from '../../privacy/egress-guard';
@@ -13,6 +19,7 @@ import type { EventBus } from '../event-bus';
 import type { LaneSet } from '../lanes-runtime';
 import type { RoutingRuntime } from '../routing-runtime';
 import { runChatTurn } from './chat-turn';
+import type { ChatTurnRequest } from './chat-turn';
 import { payloadOf } from './turn-events';
 import type { ChatTurnEvent, ChatTurnEventType } from './turn-events';
 
@@ -46,6 +53,7 @@ const EVENT_OF = {
 } as const satisfies Record<ChatTurnEventType, EventName>;
 
 interface RunningTurn {
+  conversationId: string;
   controller: AbortController;
   finished: Promise<void>;
 }
@@ -89,6 +97,58 @@ export class ChatService {
 
   /** Starts a turn and returns at once; it streams through chat.* events. */
   send(input: ChatSendInput): ChatSend {
+    this.assertCanSend();
+    return this.start(
+      {
+        conversationId: input.conversationId ?? randomUUID(),
+        text: input.text,
+        ...(input.attachments ? { attachments: input.attachments } : {}),
+        ...(input.model ? { model: input.model } : {}),
+      },
+      this.options.cloudEscalation,
+    );
+  }
+
+  /**
+   * Answers a conversation's last message again as a new turn (regenerate,
+   * retry, or the person's "yes" to a cloud lane after `needs_confirmation`).
+   */
+  regenerate(input: ChatRegenerateInput): ChatSend {
+    this.assertCanSend();
+    const { conversationId } = input;
+    const last = this.conversations.lastQuestion(conversationId);
+    if (!last) {
+      throw new ApiError('not_found', `Conversation ${conversationId} has no message to answer.`);
+    }
+    if (this.busy(conversationId)) {
+      throw new ApiError('unavailable', 'A reply is still streaming in this conversation.', {
+        reason: 'busy',
+      });
+    }
+    const { question, answers } = last;
+    // "Yes, use the cloud" only ever turns `ask` into `allow`, for this turn.
+    const base = this.options.cloudEscalation;
+    return this.start(
+      {
+        conversationId,
+        text: question.content,
+        ...(question.attachments.length > 0 ? { attachments: question.attachments } : {}),
+        ...(input.model ? { model: input.model } : {}),
+        again: {
+          questionId: question.id,
+          supersedes: answers.filter((a) => a.role === 'assistant').map((a) => a.id),
+        },
+      },
+      input.allowCloud && base === 'ask' ? 'allow' : base,
+    );
+  }
+
+  /** Whether a turn of this conversation is running. */
+  busy(conversationId: string): boolean {
+    return [...this.running.values()].some((turn) => turn.conversationId === conversationId);
+  }
+
+  private assertCanSend(): void {
     if (this.closing) throw new ApiError('unavailable', 'Chat is shutting down.');
     if (this.problem) {
       throw new ApiError(
@@ -97,13 +157,19 @@ export class ChatService {
         { reason: 'read_only', database: this.problem.code },
       );
     }
+  }
+
+  private start(
+    request: ChatTurnRequest & { conversationId: string },
+    cloudEscalation: CloudEscalation,
+  ): ChatSend {
     const turnId = randomUUID();
-    const conversationId = input.conversationId ?? randomUUID();
+    const { conversationId } = request;
     const controller = new AbortController();
-    const finished = this.run(turnId, conversationId, input, controller.signal)
+    const finished = this.run({ ...request, turnId }, cloudEscalation, controller.signal)
       .catch((error: unknown) => log.error({ err: error, turnId }, 'a chat turn failed'))
       .finally(() => this.running.delete(turnId));
-    this.running.set(turnId, { controller, finished });
+    this.running.set(turnId, { conversationId, controller, finished });
     return { turnId, conversationId };
   }
 
@@ -131,11 +197,11 @@ export class ChatService {
   }
 
   private async run(
-    turnId: string,
-    conversationId: string,
-    input: ChatSendInput,
+    request: ChatTurnRequest & { turnId: string },
+    cloudEscalation: CloudEscalation,
     signal: AbortSignal,
   ): Promise<void> {
+    const { turnId } = request;
     try {
       await this.options.routing.withRouter(async (router) => {
         const lanes = this.options.laneSet();
@@ -146,16 +212,10 @@ export class ChatService {
             lanes: lanes.lanes,
             clientFor: lanes.clientFor,
             healthOf: lanes.healthOf,
-            cloudEscalation: this.options.cloudEscalation,
+            cloudEscalation,
             signal,
           },
-          {
-            turnId,
-            conversationId,
-            text: input.text,
-            ...(input.attachments ? { attachments: input.attachments } : {}),
-            ...(input.model ? { model: input.model } : {}),
-          },
+          request,
           (event) => this.publish(event),
         );
       });

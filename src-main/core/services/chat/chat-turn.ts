@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { LaneAttemptView, UsageView } from '../../../contract';
 import { ConversationStore } from '../../conversations/conversation-store';
-import type { MessageAttachment } from '../../conversations/conversation-store';
+import type { MessageAttachment, NewMessage } from '../../conversations/conversation-store';
 import type { Usage } from '../../lanes/chat-types';
 import type { LaneAttempt, StreamingClient } from '../../lanes/fallback';
 import type { LaneHealthState } from '../../lanes/health-events';
@@ -51,6 +51,12 @@ export interface ChatTurnRequest {
   attachments?: readonly MessageAttachment[];
   /** An entrypoint or an alias; the policy's first auto name when absent. */
   model?: string;
+  /**
+   * Answer the stored message `questionId` again (`text` is its text): nothing
+   * new is stored for the person, the history stops before it, and a complete
+   * answer replaces the messages `supersedes` names.
+   */
+  again?: { questionId: number; supersedes: readonly number[] };
 }
 
 export type ChatTurnOutcome =
@@ -134,7 +140,8 @@ class Turn {
     const { text } = this.request;
     const conversation = this.conversationId ?? undefined;
     const turnId = this.turnId;
-    const remembered = rememberIfAsked(db, text, conversation);
+    const again = this.request.again;
+    const remembered = again ? undefined : rememberIfAsked(db, text, conversation);
     if (remembered) {
       this.emit({
         type: 'remembered',
@@ -164,8 +171,10 @@ class Turn {
     });
     this.recorder = recorder;
     const history = conversation
-      ? this.conversations.history(conversation, (message) =>
-          contentWithAttachments(message.content, message.attachments),
+      ? this.conversations.history(
+          conversation,
+          (message) => contentWithAttachments(message.content, message.attachments),
+          again?.questionId,
         )
       : [];
     const attachments = this.request.attachments ?? [];
@@ -179,7 +188,7 @@ class Turn {
       messages: [...(personal.memoryMessage ? [personal.memoryMessage] : []), ...asked.messages],
       stream: true,
     };
-    if (conversation) {
+    if (conversation && !again) {
       this.conversations.append(conversation, {
         role: 'user',
         content: text,
@@ -251,7 +260,7 @@ class Turn {
     const recordId = recorder?.recordId ?? null;
     const usage = result.answer.usage;
     const message = this.conversationId
-      ? this.conversations.append(this.conversationId, {
+      ? this.storeAnswer(this.conversationId, {
           role: 'assistant',
           content: result.answer.content,
           model: alias,
@@ -275,6 +284,15 @@ class Turn {
       usage: usageView(usage),
     });
     return { status: 'answered', turnId: this.turnId, result, recordId, messageId };
+  }
+
+  /** Stores a complete answer; one given again replaces the answers it supersedes. */
+  private storeAnswer(conversationId: string, message: NewMessage) {
+    const supersedes = this.request.again?.supersedes ?? [];
+    return this.deps.db.transaction(() => {
+      this.conversations.removeMessages(conversationId, supersedes);
+      return this.conversations.append(conversationId, message);
+    })();
   }
 
   /** Ends the turn after `error`: the record finished, a partial answer kept and marked. */

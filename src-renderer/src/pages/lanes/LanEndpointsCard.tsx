@@ -1,69 +1,137 @@
-import type { LanesList } from '../../../../src-main/contract';
+import { CircleAlert, Plus } from 'lucide-react';
+import { useState } from 'react';
+import type { ApiErrorData, LanesList } from '../../../../src-main/contract';
+import { useClient } from '../../api/client-context';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { useLaneHealthStore } from '../../state/lane-health-store';
+import { AddEndpointForm } from './AddEndpointForm';
+import { useAddEndpointStore } from './add-endpoint-store';
 import { LocalityBadge } from './LocalityBadge';
 import { plural } from './lane-format';
+import './lanes-admin.css';
 
-/** The OpenAI-compatible servers added on this machine, and which alias goes to which model. */
-export function LanEndpointsCard({ endpoints }: { endpoints: LanesList['endpoints'] }) {
+interface LanEndpointsCardProps {
+  endpoints: LanesList['endpoints'];
+  /** The lanes the core answered after a change. */
+  onChanged(list: LanesList): void;
+}
+
+/** The OpenAI-compatible servers added on this machine, which alias goes to which model, and adding one. */
+export function LanEndpointsCard({ endpoints, onChanged }: LanEndpointsCardProps) {
+  const client = useClient();
+  const open = useAddEndpointStore((s) => s.open);
+  const setOpen = useAddEndpointStore((s) => s.setOpen);
+  const refreshHealth = useLaneHealthStore((s) => s.refresh);
+  const [forgetError, setForgetError] = useState<ApiErrorData | null>(null);
+
+  const changed = (list: LanesList) => {
+    onChanged(list);
+    void refreshHealth(client);
+  };
+  const forget = async (name: string) => {
+    setForgetError(null);
+    const result = await client.call('lanes.forget', { name });
+    if (result.ok) changed(result.data.lanes);
+    else setForgetError(result.error);
+  };
+
   return (
-    <div className="card">
-      <h2 className="card__title">Network endpoints</h2>
-      <p className="muted">
-        {plural(endpoints.length, 'server')} on your network, added with{' '}
-        <code>homelane lanes add</code>. Each mapped alias is a lane.
-      </p>
-      <table className="table lanes-table" data-testid="lan-endpoints">
-        <colgroup>
-          <col className="lanes-col--name" />
-          <col className="lanes-col--address" />
-          <col />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Address</th>
-            <th>Alias → model on the server</th>
-          </tr>
-        </thead>
-        <tbody>
-          {endpoints.map((endpoint) => (
-            <tr key={endpoint.name}>
-              <td>
-                <div className="table__primary lane-row__id">{endpoint.name}</div>
-                <div className="lane-row__origin">{endpoint.kind}</div>
-              </td>
-              <td>
-                <div className="lane-row__url" title={endpoint.baseUrl}>
-                  {endpoint.baseUrl}
-                </div>
-                {endpoint.locality ? (
-                  <div className="lane-card__locality">
-                    <LocalityBadge locality={endpoint.locality} source="config" />
-                  </div>
-                ) : null}
-              </td>
-              <td>
-                {Object.keys(endpoint.aliases).length === 0 ? (
-                  <span className="muted">No aliases mapped</span>
-                ) : (
-                  <ul className="alias-map">
-                    {Object.entries(endpoint.aliases).map(([alias, model]) => (
-                      <li key={alias}>
-                        <code title={alias}>{alias}</code>
-                        <span className="alias-map__target">
-                          <span className="alias-map__arrow" aria-label="goes to">
-                            →
-                          </span>
-                          <code title={model}>{model}</code>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
+    <section
+      className="card"
+      aria-labelledby="lan-endpoints-title"
+      data-testid="lan-endpoints-card"
+    >
+      <div className="lanes-card__header">
+        <div>
+          <h2 className="card__title" id="lan-endpoints-title">
+            Network endpoints
+          </h2>
+          <p className="muted">
+            {endpoints.length > 0
+              ? `${plural(endpoints.length, 'server')} on your network. Each mapped alias is a lane.`
+              : 'Servers on your network: vLLM, llama.cpp, Ollama, LM Studio or any OpenAI-compatible one.'}
+          </p>
+        </div>
+        {open ? null : (
+          <button type="button" className="lanes-button" onClick={() => setOpen(true)}>
+            <Plus size={14} aria-hidden="true" />
+            <span>Add a server</span>
+          </button>
+        )}
+      </div>
+      {open ? <AddEndpointForm onSaved={changed} /> : null}
+      {forgetError ? (
+        <p className="form-message form-message--error" role="alert">
+          <CircleAlert size={14} aria-hidden="true" /> {forgetError.message}
+        </p>
+      ) : null}
+      {endpoints.length > 0 ? (
+        <table className="table lanes-table" data-testid="lan-endpoints">
+          <colgroup>
+            <col className="lanes-col--name" />
+            <col className="lanes-col--address" />
+            <col />
+            <col className="lanes-col--forget" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Address</th>
+              <th>Alias → model on the server</th>
+              <th>
+                <span className="lanes-sr-only">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {endpoints.map((endpoint) => (
+              <tr key={endpoint.name} data-endpoint={endpoint.name}>
+                <td>
+                  <div className="table__primary lane-row__id">{endpoint.name}</div>
+                  <div className="lane-row__origin">{endpoint.kind}</div>
+                </td>
+                <td>
+                  <div className="lane-row__url" title={endpoint.baseUrl}>
+                    {endpoint.baseUrl}
+                  </div>
+                  {endpoint.locality ? (
+                    <div className="lane-card__locality">
+                      <LocalityBadge locality={endpoint.locality} source="config" />
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  {Object.keys(endpoint.aliases).length === 0 ? (
+                    <span className="muted">No aliases mapped</span>
+                  ) : (
+                    <ul className="alias-map">
+                      {Object.entries(endpoint.aliases).map(([alias, model]) => (
+                        <li key={alias}>
+                          <code title={alias}>{alias}</code>
+                          <span className="alias-map__target">
+                            <span className="alias-map__arrow" aria-label="goes to">
+                              →
+                            </span>
+                            <code title={model}>{model}</code>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="lane-row__action">
+                  <ConfirmButton
+                    label="Forget"
+                    ariaLabel={`Forget ${endpoint.name}`}
+                    question={`Forget ${endpoint.name}?`}
+                    onConfirm={() => void forget(endpoint.name)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
   );
 }

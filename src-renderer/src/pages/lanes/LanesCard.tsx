@@ -64,14 +64,14 @@ function NoLanes() {
           <code className="lanes-howto__command">homelane lanes up vllm --config FILE</code>
         </div>
       </div>
-      <p className="muted">Buttons for both arrive here later.</p>
+      <p className="muted">Or add them below.</p>
     </EmptyState>
   );
 }
 
 /** Every lane with its locality and live health, and the servers behind them. */
 export function LanesCard() {
-  const { state, checks, check } = useLanes();
+  const { state, checks, check, replace } = useLanes();
 
   if (state.status === 'loading') return <div className="card muted">Loading lanes…</div>;
   if (state.status === 'error') {
@@ -182,8 +182,8 @@ export function LanesCard() {
           </table>
         </section>
       )}
-      {endpoints.length > 0 ? <LanEndpointsCard endpoints={endpoints} /> : null}
-      {managed.length > 0 ? <ManagedLanesCard managed={managed} /> : null}
+      <LanEndpointsCard endpoints={endpoints} onChanged={replace} />
+      <ManagedLanesCard managed={managed} onChanged={replace} />
     </>
   );
 }

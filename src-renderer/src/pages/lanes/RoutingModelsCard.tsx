@@ -1,44 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { ApiErrorData, ModelsList, RoutingModel } from '../../../../src-main/contract';
+import { Download } from 'lucide-react';
 import { useClient } from '../../api/client-context';
+import { ModelActions } from './ModelActions';
+import { formatBytes } from './model-format';
+import { useModelDownloads } from './model-downloads-store';
+import { useRoutingModels } from './useRoutingModels';
 
-type State =
-  | { status: 'loading' }
-  | { status: 'ready'; list: ModelsList }
-  | { status: 'error'; error: ApiErrorData };
-
-const STATUS_LABEL: Record<RoutingModel['status'], string> = {
-  installed: 'Installed',
-  incomplete: 'Incomplete',
-  invalid: 'Damaged',
-  not_installed: 'Not installed',
-};
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${Math.round(bytes / 1e3)} kB`;
-}
-
-/** The on-device routing models: what each serves and whether it is installed here. */
+/** The on-device routing models: what each serves, whether it is installed, download and verify. */
 export function RoutingModelsCard() {
   const client = useClient();
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    void client.call('models.list', {}).then((result) => {
-      if (!live) return;
-      setState(
-        result.ok
-          ? { status: 'ready', list: result.data }
-          : { status: 'error', error: result.error },
-      );
-    });
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  const state = useRoutingModels();
+  const downloads = useModelDownloads((s) => s.downloads);
+  const pull = useModelDownloads((s) => s.pull);
 
   if (state.status === 'loading') return <div className="card muted">Loading routing models…</div>;
   if (state.status === 'error') {
@@ -51,9 +23,29 @@ export function RoutingModelsCard() {
   }
   const { models, modelsDir } = state.list;
   const installed = models.filter((m) => m.status === 'installed').length;
+  const missing = models.filter(
+    (m) => m.status !== 'installed' && downloads[m.id]?.state !== 'running',
+  );
   return (
     <div className="card">
-      <h2 className="card__title">Routing models</h2>
+      <div className="lanes-card__header">
+        <h2 className="card__title">Routing models</h2>
+        {missing.length > 0 ? (
+          <button
+            type="button"
+            className="lanes-button"
+            onClick={() =>
+              void pull(
+                client,
+                missing.map((m) => m.id),
+              )
+            }
+          >
+            <Download size={14} aria-hidden="true" />
+            <span>Download {missing.length === models.length ? 'all' : 'the missing ones'}</span>
+          </button>
+        ) : null}
+      </div>
       <p className="muted">
         {installed === 0
           ? 'None installed: routing runs in lite mode on keywords, structure, context and language; model-based signals report unavailable.'
@@ -70,7 +62,7 @@ export function RoutingModelsCard() {
         </thead>
         <tbody>
           {models.map((model) => (
-            <tr key={model.id}>
+            <tr key={model.id} data-model-id={model.id}>
               <td>
                 <div className="table__primary">{model.id}</div>
                 <div className="table__secondary">{model.repo}</div>
@@ -80,17 +72,16 @@ export function RoutingModelsCard() {
                 {formatBytes(model.installedBytes ?? model.approxSizeBytes)}
               </td>
               <td>
-                <span className={`badge badge--${model.status}`} title={model.problem ?? undefined}>
-                  {STATUS_LABEL[model.status]}
-                </span>
+                <ModelActions model={model} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="note">
-        Download from a terminal with <code>homelane models pull &lt;model&gt;</code>; models live
-        in <code>{modelsDir}</code>. Downloading from this page arrives with guided setup.
+        Models are downloaded from the Hugging Face hub (or the mirror in <code>HF_ENDPOINT</code>
+        ), checked against their published hashes and kept in <code>{modelsDir}</code>. From a
+        terminal: <code>homelane models pull &lt;model&gt;</code>.
       </p>
     </div>
   );

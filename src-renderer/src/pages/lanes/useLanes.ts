@@ -30,6 +30,8 @@ export interface UseLanes {
   checks: Readonly<Record<string, CheckState>>;
   /** Checks one lane now, or every watched one when no id is given. */
   check(laneId?: string): Promise<void>;
+  /** Takes a list the core answered after a change (a lane added, forgotten or edited). */
+  replace(list: LanesList): void;
 }
 
 /**
@@ -120,5 +122,16 @@ export function useLanes(): UseLanes {
     [client, updateLanes],
   );
 
-  return { state, checks, check };
+  const replace = useCallback((list: LanesList) => {
+    setState((previous) =>
+      previous.status === 'ready'
+        ? {
+            status: 'ready',
+            list: { ...list, lanes: mergeLanes(previous.list.lanes, list.lanes) },
+          }
+        : { status: 'ready', list },
+    );
+  }, []);
+
+  return { state, checks, check, replace };
 }
