@@ -120,6 +120,32 @@ describe('a turn streaming in', () => {
       firstTokenMs: 80,
       recordId: 'r2',
     });
+    // The guard refused the policy's cloud choice: the badge names the alias that answered.
+    const rerouted = {
+      ...record,
+      selected_model: 'cloud/big',
+      private: true,
+      locality: 'local',
+      fallback_chain: [
+        {
+          lane_id: 'cloud/big_api',
+          alias: 'cloud/big',
+          source: 'selected',
+          outcome: 'refused_by_guard',
+        },
+        {
+          lane_id: 'local/small_box',
+          alias: 'local/small',
+          source: 'guard_reroute',
+          outcome: 'answered',
+        },
+      ],
+    } as unknown as RoutingRecordView;
+    expect(routingWithRecord(stored.routing, rerouted)).toMatchObject({
+      model: 'local/small',
+      laneId: 'local/small_box',
+      private: true,
+    });
   });
 });
 

@@ -117,7 +117,8 @@ export function routingWithRecord(
   const answering = record.fallback_chain.find((attempt) => attempt.outcome === 'answered');
   return {
     decision: record.decision,
-    model: record.selected_model ?? routing?.model ?? null,
+    // The alias that answered: the policy's choice, unless the guard or a fallback moved it.
+    model: answering?.alias ?? record.selected_model ?? routing?.model ?? null,
     laneId: record.lane_id ?? routing?.laneId ?? null,
     locality: record.locality ?? routing?.locality ?? null,
     private: record.private,
