@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchPageProblems } from '../support/chromium';
 import { REPO_ROOT, startServe } from '../support/serve-process';
@@ -91,6 +91,58 @@ async function answered(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-status="streaming"]'));
 }
 
+interface ChatServer {
+  llm: StandInLlm;
+  serve: ServeProcess;
+  context: BrowserContext;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/**
+ * The stand-in LLM, `homelane serve` on `profile` for it (the profile and the
+ * data folder named after `name`), and the Chat page open in a fresh light
+ * 1280×800 browser context.
+ */
+async function startChat(
+  name: string,
+  profile: (url: string) => string,
+  options: {
+    serveArgs?: string[];
+    context?: BrowserContextOptions;
+    permissions?: string[];
+  } = {},
+): Promise<ChatServer> {
+  const stops: (() => Promise<unknown>)[] = [];
+  // Stops what has started, the last first (all of it, or what did before a failure).
+  const stop = async () => {
+    for (const next of stops.splice(0).reverse()) await next();
+  };
+  try {
+    const llm = await startStandInLlm();
+    stops.push(() => llm.stop());
+    const file = join(temp.dir, `${name}.yaml`);
+    writeFileSync(file, profile(llm.url));
+    const serve = await startServe([
+      ...['--port', '0', '--data-dir', join(temp.dir, `${name}-data`), '--config', file],
+      ...(options.serveArgs ?? []),
+    ]);
+    stops.push(() => serve.stop());
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+      ...options.context,
+    });
+    stops.push(() => context.close());
+    if (options.permissions)
+      await context.grantPermissions(options.permissions, { origin: serve.url });
+    return { llm, serve, context, page: await openChat(context, serve.url), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   browser = await launchChromium();
@@ -101,36 +153,18 @@ afterAll(async () => {
 });
 
 describe('the Chat page (web UI against homelane serve)', () => {
+  let chat: ChatServer | undefined;
   let llm: StandInLlm;
-  let serve: ServeProcess;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    llm = await startStandInLlm();
-    const file = join(temp.dir, 'policy.yaml');
-    writeFileSync(file, policy(llm.url));
-    serve = await startServe([
-      '--port',
-      '0',
-      '--data-dir',
-      join(temp.dir, 'data'),
-      '--config',
-      file,
-    ]);
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      acceptDownloads: true,
+    chat = await startChat('local', policy, {
+      context: { acceptDownloads: true },
+      permissions: ['clipboard-read', 'clipboard-write'],
     });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serve.url });
-    page = await openChat(context, serve.url);
+    ({ llm, page } = chat);
   });
-  afterAll(async () => {
-    await context?.close();
-    await serve?.stop();
-    await llm?.stop();
-  });
+  afterAll(() => chat?.stop());
 
   it('starts empty, with the shortcuts and no conversations', async () => {
     expect(await page.getByTestId('chat-title').innerText()).toBe('New chat');
@@ -312,32 +346,17 @@ describe('the Chat page (web UI against homelane serve)', () => {
 });
 
 describe('cloud use set to ask (web UI against homelane serve)', () => {
+  let chat: ChatServer | undefined;
   let llm: StandInLlm;
-  let serve: ServeProcess;
-  let context: BrowserContext;
   let page: Page;
   const modelCalls = async () =>
     (await llm.requests()).filter((request) => request.path === '/v1/chat/completions').length;
 
   beforeAll(async () => {
-    llm = await startStandInLlm();
-    const file = join(temp.dir, 'cloud.yaml');
-    writeFileSync(file, cloudPolicy(llm.url));
-    serve = await startServe([
-      ...['--port', '0', '--data-dir', join(temp.dir, 'cloud-data'), '--config', file],
-      ...['--cloud-escalation', 'ask'],
-    ]);
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-    });
-    page = await openChat(context, serve.url);
+    chat = await startChat('cloud', cloudPolicy, { serveArgs: ['--cloud-escalation', 'ask'] });
+    ({ llm, page } = chat);
   });
-  afterAll(async () => {
-    await context?.close();
-    await serve?.stop();
-    await llm?.stop();
-  });
+  afterAll(() => chat?.stop());
 
   it('asks before a cloud lane is used, and sends only once allowed', async () => {
     await send(page, 'What is the tallest mountain in Europe?');

@@ -5,16 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src-main/core/privacy/memory-store';
 import { RecordStore } from '../../src-main/core/replay/record-store';
 import { databasePath, openDatabase } from '../../src-main/core/store/database';
-import { defaultManagedLaneSpec } from '../../src-main/core/lanes/managed/managed-lane-spec';
 import type { ManagedLaneSpec } from '../../src-main/core/lanes/managed/managed-lane-spec';
 import { launchChromium, watchPageProblems } from '../support/chromium';
-import { fakeGpuDevices, findTestDockerEngine, importStandInImage } from '../support/docker-engine';
-import { closedPort, startFakeLanServer } from '../support/fake-lan-servers';
+import { findTestDockerEngine } from '../support/docker-engine';
+import { startFakeLanServer } from '../support/fake-lan-servers';
 import type { FakeLanServer } from '../support/fake-lan-servers';
 import { pricedStandInPolicy } from '../support/priced-policy';
 import { sampleRecord } from '../support/sample-record';
 import { REPO_ROOT, startServe } from '../support/serve-process';
 import type { ServeProcess } from '../support/serve-process';
+import { standInManagedSpec } from '../support/stand-in-managed-lane';
 import { startStandInLlm } from '../support/stand-in-llm';
 import type { StandInLlm } from '../support/stand-in-llm';
 import { makeTempDir } from '../support/temp-dir';
@@ -113,22 +113,11 @@ beforeAll(async () => {
   if (engine.ok) {
     // The server reaches the test engine; its container is the stand-in server.
     process.env['DOCKER_HOST'] = engine.host;
-    const devices = await fakeGpuDevices(temp.dir);
-    dockerSpec = {
-      ...defaultManagedLaneSpec(['local/small'], { env: {}, home: temp.dir }),
+    dockerSpec = await standInManagedSpec(engine.docker, temp.dir, {
+      aliases: ['local/small'],
       name: DOCKER_LANE,
       containerName: `homelane-e2e-${process.pid}`,
-      image: await importStandInImage(engine.docker, temp.dir),
-      network: 'host',
-      listenHost: '127.0.0.1',
-      containerPort: await closedPort(),
-      devices: [
-        { hostPath: devices.kfd, containerPath: '/dev/kfd' },
-        { hostPath: devices.dri, containerPath: '/dev/dri' },
-      ],
-      extraArgs: ['--persist'],
-      startupTimeoutSeconds: 30,
-    };
+    });
   }
   const policy = join(temp.dir, 'policy.yaml');
   writeFileSync(policy, pricedStandInPolicy(llm.url));

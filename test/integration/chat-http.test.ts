@@ -1,10 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiEvents, isEventName } from '../../src-main/contract';
 import type { ChatSend, ChatToken, EventEnvelope } from '../../src-main/contract';
-import { createServer } from '../../src-main/core/server/create-server';
-import type { ServiceContext } from '../../src-main/core/services/context';
 import {
   closeServiceContext,
   createServiceContext,
@@ -15,8 +13,9 @@ import { dispatch } from '../../src-main/core/services/dispatch';
 import { ConversationStore } from '../../src-main/core/conversations/conversation-store';
 import { databasePath } from '../../src-main/core/store/database';
 import { damagedDatabase } from '../support/damaged-database';
-import { pricedStandInPolicy } from '../support/priced-policy';
-import { startStandInLlm } from '../support/stand-in-llm';
+import { rpcBody } from '../support/rpc-http';
+import { startStandInApp } from '../support/stand-in-app';
+import type { StandInApp } from '../support/stand-in-app';
 import type { StandInLlm } from '../support/stand-in-llm';
 import { makeTempDir } from '../support/temp-dir';
 import { startTestServer } from '../support/test-server';
@@ -27,46 +26,21 @@ import { startTestServer } from '../support/test-server';
 
 const temp = makeTempDir('homelane-chat-http-');
 let llm: StandInLlm;
-let context: ServiceContext;
+let running: StandInApp;
 let url: string;
-let closeServer: () => Promise<void>;
 
 beforeAll(async () => {
-  llm = await startStandInLlm();
-  const policy = join(temp.dir, 'policy.yaml');
-  writeFileSync(policy, pricedStandInPolicy(llm.url));
-  context = await createServiceContext({
-    runtime: 'server',
-    dataDir: join(temp.dir, 'data'),
-    profile: await loadProfile(policy),
-  });
-  const app = await createServer({
-    handlers: createHandlers(context),
-    rendererDir: join(temp.dir, 'renderer'),
-    events: context.events,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no TCP address');
-  url = `http://127.0.0.1:${address.port}`;
-  closeServer = () => app.close();
+  running = await startStandInApp(temp.dir);
+  ({ llm } = running);
+  url = running.app.url;
 });
 afterAll(async () => {
-  await closeServiceContext(context);
-  await closeServer();
-  await llm.stop();
+  await running?.close();
   temp.cleanup();
 });
 beforeEach(() => llm.reset());
 
-async function rpc(method: string, input: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}/api/rpc/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const rpc = (method: string, input: unknown) => rpcBody(url, method, input);
 
 /** Listens on /api/events; `until` resolves with a turn's events once one matches. */
 async function listen(): Promise<{
@@ -214,7 +188,7 @@ describe('chat over HTTP', () => {
     const damaged = await createServiceContext({
       runtime: 'server',
       dataDir,
-      profile: await loadProfile(join(temp.dir, 'policy.yaml')),
+      profile: await loadProfile(running.policyFile),
     });
     try {
       const handlers = createHandlers(damaged);
@@ -243,13 +217,9 @@ describe('chat over HTTP', () => {
   it('answers 503 unavailable from a server without a profile', async () => {
     const bare = await startTestServer({ withRenderer: false });
     try {
-      const response = await fetch(`${bare.url}/api/rpc/chat.send`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'hi' }),
-      });
+      const response = await rpcBody(bare.url, 'chat.send', { text: 'hi' });
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(response.body).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     } finally {
       await bare.close();
     }

@@ -1,18 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSend, MessageView } from '../../src-main/contract';
-import { createServer } from '../../src-main/core/server/create-server';
-import type { ServiceContext } from '../../src-main/core/services/context';
-import {
-  closeServiceContext,
-  createServiceContext,
-} from '../../src-main/core/services/create-context';
-import { loadProfile } from '../../src-main/core/services/default-profile';
-import { createHandlers } from '../../src-main/core/services/handlers';
-import { pricedStandInPolicy } from '../support/priced-policy';
-import { startStandInLlm } from '../support/stand-in-llm';
-import type { StandInLlm } from '../support/stand-in-llm';
+import { rpcBody } from '../support/rpc-http';
+import { startStandInApp } from '../support/stand-in-app';
+import type { StandInApp } from '../support/stand-in-app';
 import { makeTempDir } from '../support/temp-dir';
 
 // The Chat page's calls over real HTTP, as `homelane serve` wires them:
@@ -20,49 +10,20 @@ import { makeTempDir } from '../support/temp-dir';
 // replay.record, each answering with the contract's envelope and status.
 
 const temp = makeTempDir('homelane-conversations-http-');
-let llm: StandInLlm;
-let context: ServiceContext;
+let running: StandInApp;
 let url: string;
-let closeServer: () => Promise<void>;
 
 beforeAll(async () => {
-  llm = await startStandInLlm();
-  const policy = join(temp.dir, 'policy.yaml');
-  writeFileSync(policy, pricedStandInPolicy(llm.url));
-  context = await createServiceContext({
-    runtime: 'server',
-    dataDir: join(temp.dir, 'data'),
-    profile: await loadProfile(policy),
-  });
-  const app = await createServer({
-    handlers: createHandlers(context),
-    rendererDir: join(temp.dir, 'renderer'),
-    events: context.events,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no TCP address');
-  url = `http://127.0.0.1:${address.port}`;
-  closeServer = () => app.close();
+  running = await startStandInApp(temp.dir);
+  url = running.app.url;
 });
 afterAll(async () => {
-  await closeServiceContext(context);
-  await closeServer();
-  await llm.stop();
+  await running?.close();
   temp.cleanup();
 });
 
-async function rpc<T = unknown>(
-  method: string,
-  input: unknown,
-): Promise<{ status: number; body: { ok: boolean; data: T; error?: { code: string } } }> {
-  const response = await fetch(`${url}/api/rpc/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return { status: response.status, body: (await response.json()) as never };
-}
+const rpc = <T = unknown>(method: string, input: unknown) =>
+  rpcBody<{ ok: boolean; data: T; error?: { code: string } }>(url, method, input);
 
 /** The conversation's messages once `ready` holds (the turn streams on its own). */
 async function messagesWhen(

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LaneHealthChangeSchema, LanesAddSchema, LanesProbeSchema } from '../../src-main/contract';
 import type { MethodInput, MethodName } from '../../src-main/contract';
-import { SseParser } from '../../src-main/core/lanes/sse-stream';
 import { createHeadlessSecretStore } from '../../src-main/core/secrets/layered-secret-store';
 import { loadProfile } from '../../src-main/core/services/default-profile';
 import { startAppServer } from '../support/app-server';
@@ -11,6 +10,7 @@ import type { AppServer } from '../support/app-server';
 import { startFakeLanServer } from '../support/fake-lan-servers';
 import type { FakeLanServer } from '../support/fake-lan-servers';
 import { dataOf, errorOf, rpcOverHttp } from '../support/rpc-http';
+import { readEventsUntil } from '../support/sse-events';
 import { makeTempDir } from '../support/temp-dir';
 
 // Adding a server on the network over real HTTP, as the Lanes page does:
@@ -57,32 +57,6 @@ function rpc<M extends MethodName>(method: M, input: MethodInput<M>) {
   return rpcOverHttp(app.url, method, input);
 }
 
-/** Server-sent events from GET /api/events while `act` runs, until `until` is satisfied. */
-async function eventsDuring(
-  act: () => Promise<void>,
-  until: (events: { event: string; data: string }[]) => boolean,
-): Promise<{ event: string; data: string }[]> {
-  const controller = new AbortController();
-  const response = await fetch(`${app.url}/api/events`, { signal: controller.signal });
-  const reader = response.body!.getReader();
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: string }[] = [];
-  const acting = act();
-  try {
-    while (!until(events)) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (const event of parser.push(decoder.decode(value, { stream: true })))
-        events.push({ event: event.event ?? 'message', data: event.data });
-    }
-  } finally {
-    controller.abort();
-  }
-  await acting;
-  return events;
-}
-
 describe('LAN endpoints over HTTP', () => {
   it("probes an address: llama.cpp, its model, and the profile's alias matched to it", async () => {
     const { status, result } = await rpc('lanes.probe', { url: `${server.url}/v1/models` });
@@ -106,7 +80,12 @@ describe('LAN endpoints over HTTP', () => {
     async () => {
       const probe = dataOf((await rpc('lanes.probe', { url: server.url })).result);
       let added: unknown;
-      const events = await eventsDuring(
+      const events = await readEventsUntil(
+        app.url,
+        (seen) =>
+          seen.some(
+            (event) => event.event === 'lanes.health' && event.data.includes('Qwen3-8B@desk'),
+          ),
         async () => {
           added = (
             await rpc('lanes.add', {
@@ -116,10 +95,6 @@ describe('LAN endpoints over HTTP', () => {
             })
           ).result;
         },
-        (seen) =>
-          seen.some(
-            (event) => event.event === 'lanes.health' && event.data.includes('Qwen3-8B@desk'),
-          ),
       );
       const result = LanesAddSchema.parse(dataOf(added as Parameters<typeof dataOf>[0]));
       expect(result.endpoint).toMatchObject({ name: 'desk', kind: 'llama.cpp' });

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LaneHealthChangeSchema, LanesListSchema } from '../../src-main/contract';
-import { SseParser } from '../../src-main/core/lanes/sse-stream';
 import { createHttpClient } from '../../src-renderer/src/api/http-client';
+import { readEventsUntil } from '../support/sse-events';
 import { startStandInLlm } from '../support/stand-in-llm';
 import type { StandInLlm } from '../support/stand-in-llm';
 import { startTestServer } from '../support/test-server';
@@ -42,34 +42,6 @@ afterAll(async () => {
   await llm.stop();
 });
 
-/** Reads server-sent events from GET /api/events until `until` says stop. */
-async function readEvents(
-  until: (events: { event: string; data: string }[]) => boolean,
-  whileOpen: () => Promise<void>,
-): Promise<{ event: string; data: string }[]> {
-  const controller = new AbortController();
-  const response = await fetch(`${server.url}/api/events`, { signal: controller.signal });
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const reader = response.body!.getReader();
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: string }[] = [];
-  const acting = whileOpen();
-  try {
-    while (!until(events)) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (const event of parser.push(decoder.decode(value, { stream: true }))) {
-        events.push({ event: event.event ?? 'message', data: event.data });
-      }
-    }
-  } finally {
-    controller.abort();
-  }
-  await acting;
-  return events;
-}
-
 describe('lanes over HTTP', () => {
   it('lists the saved LAN lane with its locality and health', async () => {
     const client = createHttpClient(server.url);
@@ -93,7 +65,8 @@ describe('lanes over HTTP', () => {
     const client = createHttpClient(server.url);
     const first = await client.call('lanes.check', {});
     expect(first.ok && first.data.lanes[0]?.health?.lastError?.code).toBe('http_error');
-    const events = await readEvents(
+    const events = await readEventsUntil(
+      server.url,
       (seen) => seen.some((event) => event.event === 'lanes.health'),
       async () => {
         await llm.setBehaviour({});

@@ -10,7 +10,9 @@ import { ManagedLaneError } from '../../src-main/core/lanes/managed/managed-lane
 import { defaultManagedLaneSpec } from '../../src-main/core/lanes/managed/managed-lane-spec';
 import type { ManagedLaneSpec } from '../../src-main/core/lanes/managed/managed-lane-spec';
 import { createOpenAiClient } from '../../src-main/core/lanes/openai-client';
-import { fakeGpuDevices, findTestDockerEngine, importStandInImage } from '../support/docker-engine';
+import { findTestDockerEngine } from '../support/docker-engine';
+import { closedPort } from '../support/fake-lan-servers';
+import { standInManagedSpec } from '../support/stand-in-managed-lane';
 import { makeTempDir } from '../support/temp-dir';
 
 // The managed lane's whole life on a real Docker engine, through Homelane's
@@ -22,18 +24,6 @@ const engine = await findTestDockerEngine();
 if (!engine.ok) console.warn(`managed-lane Docker tests skipped: ${engine.reason}`);
 
 const ALIASES = ['qwen/qwen3.5-rocm', 'openai/gpt5.4'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function expectLaneError(promise: Promise<unknown>, code: string): Promise<ManagedLaneError> {
   const error = await promise.then(
@@ -52,30 +42,15 @@ describe.skipIf(!engine.ok)(
     const temp = makeTempDir('homelane-docker-');
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
     const env = { DOCKER_HOST: (engine as { host: string }).host };
-    let image: string;
     let spec: ManagedLaneSpec;
     let lane: ManagedLane;
 
     beforeAll(async () => {
-      image = await importStandInImage(docker, temp.dir);
-      const devices = await fakeGpuDevices(temp.dir);
-      const reference = defaultManagedLaneSpec(ALIASES, { env: {}, home: temp.dir });
-      spec = {
-        ...reference,
+      spec = await standInManagedSpec(docker, temp.dir, {
+        aliases: ALIASES,
         name: `test-${suffix}`,
         containerName: `homelane-test-${suffix}`,
-        image,
-        network: 'host',
-        listenHost: '127.0.0.1',
-        containerPort: await freePort(),
-        devices: [
-          { hostPath: devices.kfd, containerPath: '/dev/kfd' },
-          { hostPath: devices.dri, containerPath: '/dev/dri' },
-        ],
-        // The stand-in would stop when its stdin closes; a container has none.
-        extraArgs: ['--persist'],
-        startupTimeoutSeconds: 30,
-      };
+      });
       lane = new ManagedLane(spec, dockerEndpoint(env));
     }, 120_000);
 
@@ -217,7 +192,7 @@ describe.skipIf(!engine.ok)(
       expect(noDevice.message).toContain('no-kfd');
 
       const blocker: Server = createServer();
-      const port = await freePort();
+      const port = await closedPort();
       await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
       try {
         const taken = await expectLaneError(other({ containerPort: port }).up(), 'port_in_use');
@@ -227,7 +202,7 @@ describe.skipIf(!engine.ok)(
       }
 
       const missing = await expectLaneError(
-        other({ image: 'homelane-test/not-there:0', containerPort: await freePort() }).up(),
+        other({ image: 'homelane-test/not-there:0', containerPort: await closedPort() }).up(),
         'image_missing',
       );
       expect(missing.message).toContain('homelane-test/not-there:0');
@@ -235,7 +210,7 @@ describe.skipIf(!engine.ok)(
 
     it('refuses a container of that name that Homelane did not make', async () => {
       const name = `homelane-foreign-${suffix}`;
-      const foreign = await docker.createContainer({ name, Image: image, Cmd: ['--persist'] });
+      const foreign = await docker.createContainer({ name, Image: spec.image, Cmd: ['--persist'] });
       try {
         const other = new ManagedLane(
           { ...spec, name: 'foreign', containerName: name },

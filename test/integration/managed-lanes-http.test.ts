@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,14 +8,14 @@ import type {
   MethodInput,
   MethodName,
 } from '../../src-main/contract';
-import { defaultManagedLaneSpec } from '../../src-main/core/lanes/managed/managed-lane-spec';
 import type { ManagedLaneSpec } from '../../src-main/core/lanes/managed/managed-lane-spec';
 import { loadProfile } from '../../src-main/core/services/default-profile';
 import { startAppServer } from '../support/app-server';
 import type { AppServer } from '../support/app-server';
-import { fakeGpuDevices, findTestDockerEngine, importStandInImage } from '../support/docker-engine';
+import { findTestDockerEngine } from '../support/docker-engine';
 import { pricedStandInPolicy } from '../support/priced-policy';
 import { dataOf, rpcOverHttp } from '../support/rpc-http';
+import { standInManagedSpec } from '../support/stand-in-managed-lane';
 import { makeTempDir } from '../support/temp-dir';
 
 // The managed container driven the way the Lanes page drives it — through
@@ -27,18 +26,6 @@ import { makeTempDir } from '../support/temp-dir';
 
 const engine = await findTestDockerEngine();
 if (!engine.ok) console.warn(`managed-lanes HTTP tests skipped: ${engine.reason}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!engine.ok)(
   `managed lanes over HTTP on a real Docker engine (${engine.ok ? engine.host : engine.reason})`,
@@ -65,23 +52,11 @@ describe.skipIf(!engine.ok)(
 
     beforeAll(async () => {
       process.env['DOCKER_HOST'] = (engine as { host: string }).host;
-      const image = await importStandInImage(docker, temp.dir);
-      const devices = await fakeGpuDevices(temp.dir);
-      spec = {
-        ...defaultManagedLaneSpec(['local/small'], { env: {}, home: temp.dir }),
+      spec = await standInManagedSpec(docker, temp.dir, {
+        aliases: ['local/small'],
         name,
         containerName: `homelane-http-${suffix}`,
-        image,
-        network: 'host',
-        listenHost: '127.0.0.1',
-        containerPort: await freePort(),
-        devices: [
-          { hostPath: devices.kfd, containerPath: '/dev/kfd' },
-          { hostPath: devices.dri, containerPath: '/dev/dri' },
-        ],
-        extraArgs: ['--persist'],
-        startupTimeoutSeconds: 30,
-      };
+      });
       const policy = join(temp.dir, 'policy.yaml');
       writeFileSync(policy, pricedStandInPolicy('http://127.0.0.1:9'));
       app = await startAppServer({

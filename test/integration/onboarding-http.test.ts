@@ -11,7 +11,6 @@ import {
   ProfilePreviewSchema,
 } from '../../src-main/contract';
 import type { ModelsProgress } from '../../src-main/contract';
-import { SseParser } from '../../src-main/core/lanes/sse-stream';
 import { Router } from '../../src-main/core/router/router';
 import { loadProfile } from '../../src-main/core/services/default-profile';
 import { activeProfilePath } from '../../src-main/core/services/profile-import/active-profile-store';
@@ -20,7 +19,9 @@ import { startAppServer } from '../support/app-server';
 import type { AppServer } from '../support/app-server';
 import type { FakeHub } from '../support/fake-hub-server';
 import { startFakeHub } from '../support/fake-hub-server';
+import { localPolicy } from '../support/local-policy';
 import { seedRepo } from '../support/model-hub-fixture';
+import { readEventsUntil } from '../support/sse-events';
 import { makeTempDir } from '../support/temp-dir';
 
 // Onboarding's calls through the HTTP transport, as the web dashboard makes
@@ -29,19 +30,7 @@ import { makeTempDir } from '../support/temp-dir';
 // hub with its progress pushed as server-sent events.
 
 const JAILBREAK_REPO = 'llm-semantic-router/mmbert32k-jailbreak-detector-merged';
-const POLICY = `version: v0.3
-providers:
-  defaults: { default_model: local/small }
-  models:
-    - { name: local/small, provider_model_id: small, backend_refs: [{ name: box, base_url: "http://127.0.0.1:9/v1" }] }
-routing:
-  modelCards: [{ name: local/small }]
-  decisions:
-    - name: everything_local
-      priority: 10
-      rules: { operator: AND, conditions: [] }
-      modelRefs: [{ model: local/small }]
-`;
+const POLICY = localPolicy('everything_local');
 
 const temp = makeTempDir('homelane-onboarding-http-');
 let app: AppServer;
@@ -82,33 +71,6 @@ afterAll(async () => {
   else process.env['HF_ENDPOINT'] = previousEndpoint;
   temp.cleanup();
 });
-
-async function collectEvents(
-  until: (events: { event: string; data: string }[]) => boolean,
-  whileOpen: () => Promise<void>,
-): Promise<{ event: string; data: string }[]> {
-  const controller = new AbortController();
-  const response = await fetch(`${app.url}/api/events`, { signal: controller.signal });
-  const body = response.body;
-  if (!body) throw new Error('no event stream');
-  const reader = body.getReader();
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: string }[] = [];
-  const acting = whileOpen();
-  try {
-    while (!until(events)) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (const event of parser.push(decoder.decode(value, { stream: true })))
-        events.push({ event: event.event ?? 'message', data: event.data });
-    }
-  } finally {
-    controller.abort();
-  }
-  await acting;
-  return events;
-}
 
 describe('onboarding over HTTP', () => {
   it('is not finished on a new install, and stays finished once it is', async () => {
@@ -176,7 +138,8 @@ describe('onboarding over HTTP', () => {
 
   it('downloads a routing model with progress events, then lists and verifies it', async () => {
     const client = createHttpClient(app.url);
-    const events = await collectEvents(
+    const events = await readEventsUntil(
+      app.url,
       (seen) => seen.some((e) => e.event === 'models.done' || e.event === 'models.error'),
       async () => {
         // Give the event stream a moment to be listened to before the download starts.

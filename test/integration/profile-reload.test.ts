@@ -11,28 +11,12 @@ import { loadProfile } from '../../src-main/core/services/default-profile';
 import { dispatch } from '../../src-main/core/services/dispatch';
 import { createHandlers } from '../../src-main/core/services/handlers';
 import { Router } from '../../src-main/core/router/router';
+import { localPolicy } from '../support/local-policy';
 import { makeTempDir } from '../support/temp-dir';
 
 // The profile reloads while the app runs: a changed file that is valid takes
 // over (router and lanes), one with errors is refused with located problems
 // and the profile in force keeps serving. On request too (profile.reload).
-
-const policy = (decision: string, keyword: string) => `version: v0.3
-providers:
-  defaults: { default_model: local/small }
-  models:
-    - { name: local/small, provider_model_id: small, backend_refs: [{ name: box, base_url: "http://127.0.0.1:9/v1" }] }
-routing:
-  modelCards: [{ name: local/small }]
-  signals:
-    keywords:
-      - { name: words, operator: OR, keywords: [${keyword}] }
-  decisions:
-    - name: ${decision}
-      priority: 10
-      rules: { operator: AND, conditions: [{ type: keyword, name: words }] }
-      modelRefs: [{ model: local/small }]
-`;
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -42,7 +26,7 @@ let seen: EventEnvelope[];
 beforeEach(async () => {
   temp = makeTempDir('homelane-reload-');
   file = join(temp.dir, 'policy.yaml');
-  writeFileSync(file, policy('first_decision', 'apples'));
+  writeFileSync(file, localPolicy('first_decision', 'apples'));
   context = await createServiceContext({
     runtime: 'server',
     dataDir: join(temp.dir, 'data'),
@@ -77,7 +61,7 @@ const decisionFor = (text: string) =>
 describe('profile hot reload', () => {
   it('takes a valid changed file, and refuses a broken one while the old profile serves', async () => {
     expect(await decisionFor('I like apples')).toBe('first_decision');
-    writeFileSync(file, policy('second_decision', 'pears'));
+    writeFileSync(file, localPolicy('second_decision', 'pears'));
     await next('profile.changed');
     expect(await decisionFor('I like pears')).toBe('second_decision');
     expect(await decisionFor('I like apples')).toBeNull();
@@ -94,7 +78,7 @@ describe('profile hot reload', () => {
   it('reloads on request through profile.reload, saying why when it cannot', async () => {
     const handlers = createHandlers(context);
     context.reloader?.stop();
-    writeFileSync(file, policy('third_decision', 'plums'));
+    writeFileSync(file, localPolicy('third_decision', 'plums'));
     const done = await dispatch(handlers, 'profile.reload', {});
     expect(done).toMatchObject({ ok: true, data: { reloaded: true, problems: [] } });
     expect(await decisionFor('plums please')).toBe('third_decision');

@@ -16,18 +16,35 @@ export interface RpcAnswer<T> {
   raw: string;
 }
 
+function postRpc(baseUrl: string, method: string, input: unknown): Promise<Response> {
+  return fetch(`${baseUrl.replace(/\/$/, '')}/api/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+}
+
 export async function rpcOverHttp<M extends MethodName>(
   baseUrl: string,
   method: M,
   input: MethodInput<M>,
 ): Promise<RpcAnswer<MethodOutput<M>>> {
-  const response = await fetch(`${baseUrl.replace(/\/$/, '')}/api/rpc/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
+  const response = await postRpc(baseUrl, method, input);
   const raw = await response.text();
   return { status: response.status, result: JSON.parse(raw) as Result<MethodOutput<M>>, raw };
+}
+
+/**
+ * A call by any name with any input, unchecked by the contract's types (to
+ * see what the server refuses), and its body as parsed JSON.
+ */
+export async function rpcBody<Body = unknown>(
+  baseUrl: string,
+  method: string,
+  input: unknown,
+): Promise<{ status: number; body: Body }> {
+  const response = await postRpc(baseUrl, method, input);
+  return { status: response.status, body: (await response.json()) as Body };
 }
 
 /** The data of a call that must have worked (else the test fails with the error). */

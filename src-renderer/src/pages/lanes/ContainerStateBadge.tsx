@@ -1,5 +1,9 @@
 import { Box, CircleAlert } from 'lucide-react';
-import type { ApiErrorData, ManagedLaneStatusView } from '../../../../src-main/contract';
+import type {
+  ApiErrorData,
+  LaneHealthView,
+  ManagedLaneStatusView,
+} from '../../../../src-main/contract';
 
 const STATE_LABEL: Record<ManagedLaneStatusView['state'], string> = {
   unknown: 'Unknown',
@@ -13,16 +17,17 @@ const STATE_LABEL: Record<ManagedLaneStatusView['state'], string> = {
   removing: 'Removing',
 };
 
-const TONE: Record<ManagedLaneStatusView['state'], string> = {
-  unknown: 'idle',
-  absent: 'idle',
-  created: 'idle',
-  running: 'ok',
-  restarting: 'warn',
-  paused: 'warn',
-  exited: 'idle',
-  dead: 'error',
-  removing: 'warn',
+/** Each state wears the lanes' health badge, in the tone of the health it is like. */
+const TONE: Record<ManagedLaneStatusView['state'], LaneHealthView['state']> = {
+  unknown: 'unknown',
+  absent: 'unknown',
+  created: 'unknown',
+  running: 'healthy',
+  restarting: 'degraded',
+  paused: 'degraded',
+  exited: 'unknown',
+  dead: 'down',
+  removing: 'degraded',
 };
 
 /** The container's state as Docker reports it, or why Docker could not be asked. */
@@ -45,7 +50,7 @@ export function ContainerStateBadge({
             : 'Docker error';
     return (
       <span
-        className="container-state container-state--error"
+        className="health-badge health-badge--down container-state"
         title={problem.message}
         data-state={problem.code}
       >
@@ -54,13 +59,14 @@ export function ContainerStateBadge({
       </span>
     );
   }
-  if (!status) return <span className="container-state container-state--idle">Checking…</span>;
+  if (!status)
+    return <span className="health-badge health-badge--unknown container-state">Checking…</span>;
   const exit =
     status.state === 'exited' && status.exitCode !== null ? ` (exit ${status.exitCode})` : '';
   const stale = status.upToDate === false ? ' · older flags' : '';
   return (
     <span
-      className={`container-state container-state--${TONE[status.state]}`}
+      className={`health-badge health-badge--${TONE[status.state]} container-state`}
       title={
         status.upToDate === false
           ? 'Made from older flags: the next start re-makes it'

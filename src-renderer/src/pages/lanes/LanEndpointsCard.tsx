@@ -1,13 +1,12 @@
-import { CircleAlert, Plus } from 'lucide-react';
-import { useState } from 'react';
-import type { ApiErrorData, LanesList } from '../../../../src-main/contract';
-import { useClient } from '../../api/client-context';
+import type { LanesList } from '../../../../src-main/contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { useLaneHealthStore } from '../../state/lane-health-store';
+import { FormMessage } from '../../components/FormMessage';
 import { AddEndpointForm } from './AddEndpointForm';
 import { useAddEndpointStore } from './add-endpoint-store';
+import { LanesCardHeader } from './LanesCardHeader';
 import { LocalityBadge } from './LocalityBadge';
 import { plural } from './lane-format';
+import { useLaneChanges } from './useLaneChanges';
 import './lanes-admin.css';
 
 interface LanEndpointsCardProps {
@@ -18,22 +17,9 @@ interface LanEndpointsCardProps {
 
 /** The OpenAI-compatible servers added on this machine, which alias goes to which model, and adding one. */
 export function LanEndpointsCard({ endpoints, onChanged }: LanEndpointsCardProps) {
-  const client = useClient();
   const open = useAddEndpointStore((s) => s.open);
   const setOpen = useAddEndpointStore((s) => s.setOpen);
-  const refreshHealth = useLaneHealthStore((s) => s.refresh);
-  const [forgetError, setForgetError] = useState<ApiErrorData | null>(null);
-
-  const changed = (list: LanesList) => {
-    onChanged(list);
-    void refreshHealth(client);
-  };
-  const forget = async (name: string) => {
-    setForgetError(null);
-    const result = await client.call('lanes.forget', { name });
-    if (result.ok) changed(result.data.lanes);
-    else setForgetError(result.error);
-  };
+  const { changed, forget, forgetError } = useLaneChanges(onChanged);
 
   return (
     <section
@@ -41,30 +27,20 @@ export function LanEndpointsCard({ endpoints, onChanged }: LanEndpointsCardProps
       aria-labelledby="lan-endpoints-title"
       data-testid="lan-endpoints-card"
     >
-      <div className="lanes-card__header">
-        <div>
-          <h2 className="card__title" id="lan-endpoints-title">
-            Network endpoints
-          </h2>
-          <p className="muted">
-            {endpoints.length > 0
-              ? `${plural(endpoints.length, 'server')} on your network. Each mapped alias is a lane.`
-              : 'Servers on your network: vLLM, llama.cpp, Ollama, LM Studio or any OpenAI-compatible one.'}
-          </p>
-        </div>
-        {open ? null : (
-          <button type="button" className="lanes-button" onClick={() => setOpen(true)}>
-            <Plus size={14} aria-hidden="true" />
-            <span>Add a server</span>
-          </button>
-        )}
-      </div>
+      <LanesCardHeader
+        titleId="lan-endpoints-title"
+        title="Network endpoints"
+        summary={
+          endpoints.length > 0
+            ? `${plural(endpoints.length, 'server')} on your network. Each mapped alias is a lane.`
+            : 'Servers on your network: vLLM, llama.cpp, Ollama, LM Studio or any OpenAI-compatible one.'
+        }
+        addLabel="Add a server"
+        adding={open}
+        onAdd={() => setOpen(true)}
+      />
       {open ? <AddEndpointForm onSaved={changed} /> : null}
-      {forgetError ? (
-        <p className="form-message form-message--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {forgetError.message}
-        </p>
-      ) : null}
+      {forgetError ? <FormMessage tone="error">{forgetError.message}</FormMessage> : null}
       {endpoints.length > 0 ? (
         <table className="table lanes-table" data-testid="lan-endpoints">
           <colgroup>

@@ -1,15 +1,17 @@
-import { CircleAlert, FileText, Play, Plus, Settings2, Square } from 'lucide-react';
+import { FileText, Play, Settings2, Square } from 'lucide-react';
 import { Fragment, useEffect, useState } from 'react';
-import type { ApiErrorData, LanesList } from '../../../../src-main/contract';
+import type { LanesList } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { useLaneHealthStore } from '../../state/lane-health-store';
+import { FormMessage } from '../../components/FormMessage';
 import { ContainerStateBadge } from './ContainerStateBadge';
+import { LanesCardHeader } from './LanesCardHeader';
 import { ManagedLogsView } from './ManagedLogsView';
 import { ManagedProgressView } from './ManagedProgressView';
 import { ManagedSpecForm } from './ManagedSpecForm';
 import { plural } from './lane-format';
 import { entryOf, isStarting, useManagedStore } from './managed-store';
+import { useLaneChanges } from './useLaneChanges';
 import './lanes-admin.css';
 
 const COLUMNS = 4;
@@ -92,25 +94,15 @@ function LaneActions({
   );
 }
 
-function ErrorLine({ error }: { error: ApiErrorData }) {
-  return (
-    <p className="form-message form-message--error" role="alert">
-      <CircleAlert size={14} aria-hidden="true" />
-      <span>{error.message}</span>
-    </p>
-  );
-}
-
 /** The ROCm vLLM containers Homelane runs in Docker on this machine: state, start, stop, logs, flags. */
 export function ManagedLanesCard({ managed, onChanged }: ManagedLanesCardProps) {
   const client = useClient();
   const watch = useManagedStore((s) => s.watch);
   const refresh = useManagedStore((s) => s.refresh);
   const entries = useManagedStore((s) => s.entries);
-  const refreshHealth = useLaneHealthStore((s) => s.refresh);
   const [panels, setPanels] = useState<Record<string, 'logs' | 'flags' | null>>({});
   const [adding, setAdding] = useState(false);
-  const [forgetError, setForgetError] = useState<ApiErrorData | null>(null);
+  const { changed, forget, forgetError } = useLaneChanges(onChanged);
   const names = managed.map((lane) => lane.name).join('\n');
 
   useEffect(() => watch(client), [client, watch]);
@@ -118,38 +110,22 @@ export function ManagedLanesCard({ managed, onChanged }: ManagedLanesCardProps) 
     for (const name of names.split('\n')) if (name) void refresh(client, name);
   }, [client, names, refresh]);
 
-  const changed = (list: LanesList) => {
-    onChanged(list);
-    void refreshHealth(client);
-  };
-  const forget = async (name: string) => {
-    setForgetError(null);
-    const result = await client.call('lanes.forget', { name });
-    if (result.ok) changed(result.data.lanes);
-    else setForgetError(result.error);
-  };
   const suggestedName = managed.some((lane) => lane.name === 'vllm') ? '' : 'vllm';
 
   return (
     <section className="card" aria-labelledby="managed-title" data-testid="managed-lanes-card">
-      <div className="lanes-card__header">
-        <div>
-          <h2 className="card__title" id="managed-title">
-            Managed containers
-          </h2>
-          <p className="muted">
-            {managed.length > 0
-              ? `${plural(managed.length, 'container')} run by Homelane in Docker on this machine.`
-              : 'Homelane can run the ROCm vLLM container in Docker on this machine: add it, check its flags, start it.'}
-          </p>
-        </div>
-        {adding ? null : (
-          <button type="button" className="lanes-button" onClick={() => setAdding(true)}>
-            <Plus size={14} aria-hidden="true" />
-            <span>Add a container</span>
-          </button>
-        )}
-      </div>
+      <LanesCardHeader
+        titleId="managed-title"
+        title="Managed containers"
+        summary={
+          managed.length > 0
+            ? `${plural(managed.length, 'container')} run by Homelane in Docker on this machine.`
+            : 'Homelane can run the ROCm vLLM container in Docker on this machine: add it, check its flags, start it.'
+        }
+        addLabel="Add a container"
+        adding={adding}
+        onAdd={() => setAdding(true)}
+      />
       {adding ? (
         <div className="managed-panel">
           <ManagedSpecForm
@@ -164,7 +140,7 @@ export function ManagedLanesCard({ managed, onChanged }: ManagedLanesCardProps) 
           />
         </div>
       ) : null}
-      {forgetError ? <ErrorLine error={forgetError} /> : null}
+      {forgetError ? <FormMessage tone="error">{forgetError.message}</FormMessage> : null}
       {managed.length > 0 ? (
         <table className="table lanes-table" data-testid="managed-lanes">
           <colgroup>
@@ -225,7 +201,9 @@ export function ManagedLanesCard({ managed, onChanged }: ManagedLanesCardProps) 
                         onPanel={(next) => setPanels({ ...panels, [lane.name]: next })}
                         onForget={() => void forget(lane.name)}
                       />
-                      {entry.actionError ? <ErrorLine error={entry.actionError} /> : null}
+                      {entry.actionError ? (
+                        <FormMessage tone="error">{entry.actionError.message}</FormMessage>
+                      ) : null}
                       {entry.progress ? <ManagedProgressView progress={entry.progress} /> : null}
                       {panel === 'logs' ? <ManagedLogsView name={lane.name} /> : null}
                       {panel === 'flags' ? (

@@ -1,6 +1,7 @@
 import { Download } from 'lucide-react';
 import { useClient } from '../../api/client-context';
 import { ModelActions } from './ModelActions';
+import { RoutingModelsPlaceholder } from './RoutingModelsPlaceholder';
 import { formatBytes } from './model-format';
 import { useModelDownloads } from './model-downloads-store';
 import { useRoutingModels } from './useRoutingModels';
@@ -12,15 +13,7 @@ export function RoutingModelsCard() {
   const downloads = useModelDownloads((s) => s.downloads);
   const pull = useModelDownloads((s) => s.pull);
 
-  if (state.status === 'loading') return <div className="card muted">Loading routing models…</div>;
-  if (state.status === 'error') {
-    return (
-      <div className="card card--error" role="alert">
-        <h2 className="card__title">Routing models could not be listed</h2>
-        <p>{state.error.message}</p>
-      </div>
-    );
-  }
+  if (state.status !== 'ready') return <RoutingModelsPlaceholder state={state} />;
   const { models, modelsDir } = state.list;
   const installed = models.filter((m) => m.status === 'installed').length;
   const missing = models.filter(

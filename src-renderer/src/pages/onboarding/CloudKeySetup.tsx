@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiErrorData } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
+import { Field } from '../../components/Field';
 import { useOnboarding } from './onboarding-store';
 
 type Saving =
@@ -61,33 +62,39 @@ export function CloudKeySetup() {
         {held.length > 0 ? ` Keys held: ${held.join(', ')}.` : ''}
       </p>
       <form className="onb-inline-form" onSubmit={(event) => void save(event)}>
-        <label className="onb-field">
-          <span className="onb-field__label">Name</span>
-          <input
-            className="onb-input onb-input--mono"
-            value={name}
-            list="onb-key-names"
-            onChange={(event) => setName(event.target.value)}
-          />
-          <datalist id="onb-key-names">
-            {needed.map((entry) => (
-              <option key={entry} value={entry} />
-            ))}
-          </datalist>
-        </label>
-        <label className="onb-field onb-field--grow">
-          <span className="onb-field__label">Key</span>
-          <input
-            className="onb-input onb-input--mono"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={value}
-            placeholder="sk-…"
-            onChange={(event) => setValue(event.target.value)}
-            data-testid="key-value"
-          />
-        </label>
+        <Field label="Name">
+          {({ id }) => (
+            <>
+              <input
+                id={id}
+                className="input input--mono"
+                value={name}
+                list="onb-key-names"
+                onChange={(event) => setName(event.target.value)}
+              />
+              <datalist id="onb-key-names">
+                {needed.map((entry) => (
+                  <option key={entry} value={entry} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="Key" className="onb-grow">
+          {({ id }) => (
+            <input
+              id={id}
+              className="input input--mono"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={value}
+              placeholder="sk-…"
+              onChange={(event) => setValue(event.target.value)}
+              data-testid="key-value"
+            />
+          )}
+        </Field>
         <button
           type="submit"
           className="lanes-button"

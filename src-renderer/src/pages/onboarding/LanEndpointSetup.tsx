@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiErrorData, LanesProbe } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
+import { Field } from '../../components/Field';
 import { LocalityBadge } from '../lanes/LocalityBadge';
 import { useOnboarding } from './onboarding-store';
 
@@ -60,16 +61,18 @@ export function LanEndpointSetup() {
         vLLM, llama.cpp, Ollama or LM Studio on this machine or another one at home.
       </p>
       <form className="onb-inline-form" onSubmit={(event) => void detect(event)}>
-        <label className="onb-field onb-field--grow">
-          <span className="onb-field__label">Address</span>
-          <input
-            className="onb-input"
-            value={url}
-            placeholder="http://192.168.1.20:8000"
-            onChange={(event) => setUrl(event.target.value)}
-            data-testid="lan-url"
-          />
-        </label>
+        <Field label="Address" className="onb-grow">
+          {({ id }) => (
+            <input
+              id={id}
+              className="input"
+              value={url}
+              placeholder="http://192.168.1.20:8000"
+              onChange={(event) => setUrl(event.target.value)}
+              data-testid="lan-url"
+            />
+          )}
+        </Field>
         <button
           type="submit"
           className="lanes-button"
@@ -107,7 +110,7 @@ export function LanEndpointSetup() {
                     <td>{alias}</td>
                     <td>
                       <select
-                        className="onb-input"
+                        className="select"
                         value={aliases[alias] ?? ''}
                         aria-label={`Model for ${alias}`}
                         onChange={(event) =>
@@ -128,14 +131,16 @@ export function LanEndpointSetup() {
             </table>
           ) : null}
           <div className="onb-inline-form">
-            <label className="onb-field">
-              <span className="onb-field__label">Name</span>
-              <input
-                className="onb-input"
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-              />
-            </label>
+            <Field label="Name">
+              {({ id }) => (
+                <input
+                  id={id}
+                  className="input"
+                  value={name}
+                  onChange={(event) => setName(event.target.value)}
+                />
+              )}
+            </Field>
             <button
               type="button"
               className="lanes-button"

@@ -2,6 +2,7 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { useClient } from '../../api/client-context';
 import { ModelActions } from '../lanes/ModelActions';
+import { RoutingModelsPlaceholder } from '../lanes/RoutingModelsPlaceholder';
 import { formatBytes } from '../lanes/model-format';
 import { useModelDownloads } from '../lanes/model-downloads-store';
 import { useRoutingModels } from '../lanes/useRoutingModels';
@@ -14,15 +15,7 @@ export function ModelsStep() {
   const pull = useModelDownloads((s) => s.pull);
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
 
-  if (state.status === 'loading') return <div className="card muted">Loading routing models…</div>;
-  if (state.status === 'error') {
-    return (
-      <div className="card card--error" role="alert">
-        <h2 className="card__title">Routing models could not be listed</h2>
-        <p>{state.error.message}</p>
-      </div>
-    );
-  }
+  if (state.status !== 'ready') return <RoutingModelsPlaceholder state={state} />;
   const { models } = state.list;
   const wanted = models.filter(
     (m) => m.status !== 'installed' && downloads[m.id]?.state !== 'running' && !unchecked.has(m.id),
@@ -49,7 +42,7 @@ export function ModelsStep() {
         </div>
         <button
           type="button"
-          className="onb-button onb-button--primary"
+          className="lanes-button lanes-button--primary"
           disabled={wanted.length === 0}
           onClick={() =>
             void pull(

@@ -99,7 +99,7 @@ export function ProfilePreviewPanel() {
         ) : (
           <button
             type="button"
-            className="onb-button onb-button--primary"
+            className="lanes-button lanes-button--primary"
             disabled={!p.applicable || apply.status === 'applying'}
             onClick={() => void applyPreview(client)}
           >

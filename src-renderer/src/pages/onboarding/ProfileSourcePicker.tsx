@@ -2,6 +2,7 @@ import { FileUp, Globe, ShieldCheck } from 'lucide-react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { PROFILE_TEXT_MAX } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
+import { Field } from '../../components/Field';
 import { useOnboarding } from './onboarding-store';
 import type { ProfileMode } from './onboarding-store';
 
@@ -73,29 +74,33 @@ export function ProfileSourcePicker() {
         </p>
       ) : null}
       {mode === 'file' ? (
-        <label className="onb-field">
-          <span className="onb-field__label">A v0.3 config (.yaml or .yml, at most 5 MB)</span>
-          <input
-            type="file"
-            accept=".yaml,.yml"
-            data-testid="profile-file"
-            onChange={(event) => void onFile(event)}
-          />
-        </label>
+        <Field label="A v0.3 config (.yaml or .yml, at most 5 MB)">
+          {({ id }) => (
+            <input
+              id={id}
+              type="file"
+              accept=".yaml,.yml"
+              data-testid="profile-file"
+              onChange={(event) => void onFile(event)}
+            />
+          )}
+        </Field>
       ) : null}
       {mode === 'url' ? (
         <form className="onb-inline-form" onSubmit={onFetch}>
-          <label className="onb-field onb-field--grow">
-            <span className="onb-field__label">The raw URL of a v0.3 config</span>
-            <input
-              type="url"
-              className="onb-input"
-              value={url}
-              placeholder={BALANCE_RECIPE_URL}
-              onChange={(event) => setUrl(event.target.value)}
-              data-testid="profile-url"
-            />
-          </label>
+          <Field label="The raw URL of a v0.3 config" className="onb-grow">
+            {({ id }) => (
+              <input
+                id={id}
+                type="url"
+                className="input"
+                value={url}
+                placeholder={BALANCE_RECIPE_URL}
+                onChange={(event) => setUrl(event.target.value)}
+                data-testid="profile-url"
+              />
+            )}
+          </Field>
           <button type="submit" className="lanes-button" disabled={loading || url.trim() === ''}>
             <Globe size={14} aria-hidden="true" />
             <span>{loading ? 'Fetching…' : 'Fetch'}</span>

@@ -32,7 +32,7 @@ export function StepFooter({
         ) : null}
         <button
           type="button"
-          className="onb-button onb-button--primary"
+          className="lanes-button lanes-button--primary"
           onClick={onNext}
           disabled={busy}
         >

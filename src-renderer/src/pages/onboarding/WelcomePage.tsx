@@ -13,6 +13,7 @@ import { stepIndex } from './onboarding-steps';
 import type { StepId } from './onboarding-steps';
 import { useOnboarding } from './onboarding-store';
 import { usePrivacyChoiceStore } from './privacy-choice';
+import '../../components/form-controls.css';
 import './onboarding.css';
 
 const STEP_VIEW: Record<StepId, ComponentType> = {

@@ -1,10 +1,12 @@
-import { CircleAlert, CircleCheck, KeyRound } from 'lucide-react';
+import { CircleAlert, KeyRound } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SecretEntry } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
 import { Field } from '../../components/Field';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { FormMessage } from '../../components/FormMessage';
+import { SettingsCard } from './SettingsCard';
 import { IDLE_ACTION, useKeysStore } from './keys-store';
 
 const STORE_LABEL: Record<string, string> = {
@@ -85,14 +87,14 @@ function KeyForm({
         {action.status === 'busy' ? 'Saving…' : submitLabel}
       </button>
       {action.status === 'failed' ? (
-        <p className="form-message form-message--error key-form__message" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {action.error.message}
-        </p>
+        <FormMessage tone="error" className="key-form__message">
+          {action.error.message}
+        </FormMessage>
       ) : null}
       {action.status === 'done' ? (
-        <p className="form-message form-message--ok key-form__message" role="status">
-          <CircleCheck size={14} aria-hidden="true" /> {action.message}
-        </p>
+        <FormMessage tone="ok" className="key-form__message">
+          {action.message}
+        </FormMessage>
       ) : null}
     </form>
   );
@@ -152,9 +154,7 @@ function KeyRow({ entry, writable }: { entry: SecretEntry; writable: boolean }) 
         />
       ) : null}
       {action.status === 'failed' && !replacing ? (
-        <p className="form-message form-message--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {action.error.message}
-        </p>
+        <FormMessage tone="error">{action.error.message}</FormMessage>
       ) : null}
     </li>
   );
@@ -170,19 +170,14 @@ export function KeysCard() {
   }, [client, read]);
 
   return (
-    <section className="card" aria-labelledby="keys-title" data-testid="keys">
-      <h2 className="card__title" id="keys-title">
-        API keys
-      </h2>
-      <p className="muted">
-        Keys for cloud models and for servers that ask for one. Homelane never shows a key again
-        once it is stored; an environment variable of the same name wins over a stored key.
-      </p>
+    <SettingsCard
+      name="keys"
+      title="API keys"
+      lead="Keys for cloud models and for servers that ask for one. Homelane never shows a key again once it is stored; an environment variable of the same name wins over a stored key."
+    >
       {load.status === 'loading' ? <p className="muted">Reading the key names…</p> : null}
       {load.status === 'error' ? (
-        <p className="form-message form-message--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {load.error.message}
-        </p>
+        <FormMessage tone="error">{load.error.message}</FormMessage>
       ) : null}
       {load.status === 'ready' ? (
         <>
@@ -218,6 +213,6 @@ export function KeysCard() {
           ) : null}
         </>
       ) : null}
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,7 +1,9 @@
-import { CircleAlert, Cloud, CloudOff, MessageCircleQuestion } from 'lucide-react';
+import { Cloud, CloudOff, MessageCircleQuestion } from 'lucide-react';
 import type { SettingsView } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
+import { FormMessage } from '../../components/FormMessage';
 import { useAppInfoStore } from '../../state/app-info-store';
+import { SettingsCard } from './SettingsCard';
 import { IDLE_SAVE, useSettingsStore } from './settings-store';
 
 type Escalation = SettingsView['privacy']['cloudEscalation'];
@@ -41,14 +43,11 @@ export function PrivacyCard({ settings }: { settings: SettingsView }) {
       void loadInfo(client);
   };
   return (
-    <section className="card" aria-labelledby="privacy-title" data-testid="privacy">
-      <h2 className="card__title" id="privacy-title">
-        Cloud lanes
-      </h2>
-      <p className="muted">
-        Private requests — personal data, secrets, your memory, private conversations — never leave
-        this machine and your network, whatever you choose here.
-      </p>
+    <SettingsCard
+      name="privacy"
+      title="Cloud lanes"
+      lead="Private requests — personal data, secrets, your memory, private conversations — never leave this machine and your network, whatever you choose here."
+    >
       <div className="choice-list" role="radiogroup" aria-label="Cloud escalation">
         {CHOICES.map(({ value, label, detail, Icon }) => (
           <button
@@ -69,10 +68,8 @@ export function PrivacyCard({ settings }: { settings: SettingsView }) {
         ))}
       </div>
       {saveState.status === 'failed' ? (
-        <p className="form-message form-message--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {saveState.error.message}
-        </p>
+        <FormMessage tone="error">{saveState.error.message}</FormMessage>
       ) : null}
-    </section>
+    </SettingsCard>
   );
 }

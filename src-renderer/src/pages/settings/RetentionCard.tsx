@@ -1,9 +1,10 @@
-import { CircleAlert, CircleCheck } from 'lucide-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SettingsView } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
 import { Field } from '../../components/Field';
+import { FormMessage } from '../../components/FormMessage';
+import { SettingsCard } from './SettingsCard';
 import { IDLE_SAVE, useSettingsStore } from './settings-store';
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -13,6 +14,43 @@ function limitOf(value: string): number | null | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return null;
   return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+/** A limit typed as a whole number; empty for none. */
+function LimitField({
+  label,
+  hint,
+  placeholder,
+  value,
+  invalid,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  placeholder: string;
+  value: string;
+  invalid: boolean;
+  disabled: boolean;
+  onChange(value: string): void;
+}) {
+  return (
+    <Field label={label} hint={hint}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          className="input"
+          inputMode="numeric"
+          placeholder={placeholder}
+          value={value}
+          disabled={disabled}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? true : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
 }
 
 /** How long routing records are kept: by age and by count; applied as soon as it is saved. */
@@ -36,45 +74,30 @@ export function RetentionCard({ settings }: { settings: SettingsView }) {
   };
 
   return (
-    <section className="card" aria-labelledby="retention-title" data-testid="retention">
-      <h2 className="card__title" id="retention-title">
-        Routing records
-      </h2>
-      <p className="muted">
-        Every routed request leaves a record for Replay and Insights. Keep them as long as you like;
-        a new limit removes older records at once.
-      </p>
+    <SettingsCard
+      name="retention"
+      title="Routing records"
+      lead="Every routed request leaves a record for Replay and Insights. Keep them as long as you like; a new limit removes older records at once."
+    >
       <form className="retention-form" onSubmit={submit}>
-        <Field label="Keep for (days)" hint="Empty: keep them forever.">
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              className="input"
-              inputMode="numeric"
-              placeholder="Forever"
-              value={days}
-              disabled={readOnly}
-              aria-describedby={describedBy}
-              aria-invalid={maxAgeDays === undefined || maxAgeDays === 0 ? true : undefined}
-              onChange={(event) => setDays(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Keep at most (records)" hint="The newest stay. Empty: no limit.">
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              className="input"
-              inputMode="numeric"
-              placeholder="No limit"
-              value={records}
-              disabled={readOnly}
-              aria-describedby={describedBy}
-              aria-invalid={maxRecords === undefined ? true : undefined}
-              onChange={(event) => setRecords(event.target.value)}
-            />
-          )}
-        </Field>
+        <LimitField
+          label="Keep for (days)"
+          hint="Empty: keep them forever."
+          placeholder="Forever"
+          value={days}
+          invalid={maxAgeDays === undefined || maxAgeDays === 0}
+          disabled={readOnly}
+          onChange={setDays}
+        />
+        <LimitField
+          label="Keep at most (records)"
+          hint="The newest stay. Empty: no limit."
+          placeholder="No limit"
+          value={records}
+          invalid={maxRecords === undefined}
+          disabled={readOnly}
+          onChange={setRecords}
+        />
         <div className="retention-form__actions">
           <button
             type="submit"
@@ -86,24 +109,21 @@ export function RetentionCard({ settings }: { settings: SettingsView }) {
         </div>
       </form>
       {invalid ? (
-        <p className="form-message form-message--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> Type a whole number of days (1 or more) and
-          of records, or leave a field empty.
-        </p>
+        <FormMessage tone="error">
+          Type a whole number of days (1 or more) and of records, or leave a field empty.
+        </FormMessage>
       ) : null}
       {saveState.status === 'saved' && !changed ? (
-        <p className="form-message form-message--ok" role="status" data-testid="retention-saved">
-          <CircleCheck size={14} aria-hidden="true" /> Saved.{' '}
+        <FormMessage tone="ok" testId="retention-saved">
+          Saved.{' '}
           {saveState.removed > 0
             ? `${saveState.removed.toLocaleString()} older ${saveState.removed === 1 ? 'record was' : 'records were'} removed.`
             : 'No record had to go.'}
-        </p>
+        </FormMessage>
       ) : null}
       {saveState.status === 'failed' ? (
-        <p className="form-message form-message--error" role="alert">
-          <CircleAlert size={14} aria-hidden="true" /> {saveState.error.message}
-        </p>
+        <FormMessage tone="error">{saveState.error.message}</FormMessage>
       ) : null}
-    </section>
+    </SettingsCard>
   );
 }

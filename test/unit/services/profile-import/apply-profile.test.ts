@@ -16,25 +16,12 @@ import {
 } from '../../../../src-main/core/services/profile-import/active-profile-store';
 import { applyProfile } from '../../../../src-main/core/services/profile-import/apply-profile';
 import { RoutingRuntime } from '../../../../src-main/core/services/routing-runtime';
+import { localPolicy } from '../../../support/local-policy';
 import { makeTempDir } from '../../../support/temp-dir';
 
 // profile.apply: checked again, put in force through the routing runtime,
 // saved as the data folder's active profile with the old one kept; any
 // failure leaves both the profile in force and the saved file unchanged.
-
-const policy = (decision: string) => `version: v0.3
-providers:
-  defaults: { default_model: local/small }
-  models:
-    - { name: local/small, provider_model_id: small, backend_refs: [{ name: box, base_url: "http://127.0.0.1:9/v1" }] }
-routing:
-  modelCards: [{ name: local/small }]
-  decisions:
-    - name: ${decision}
-      priority: 10
-      rules: { operator: AND, conditions: [] }
-      modelRefs: [{ model: local/small }]
-`;
 
 let temp: ReturnType<typeof makeTempDir>;
 let ctx: ServiceContext;
@@ -47,7 +34,7 @@ beforeEach(() => {
   temp = makeTempDir('homelane-apply-');
   failBuild = new Set();
   clock = Date.parse('2025-01-01T10:00:00Z');
-  const start = loadConfigText(policy('start'), 'start.yaml').config as RouterConfig;
+  const start = loadConfigText(localPolicy('start'), 'start.yaml').config as RouterConfig;
   ctx = bareServiceContext('server', temp.dir);
   ctx.routing = new RoutingRuntime(
     temp.dir,
@@ -73,7 +60,7 @@ const decisionInForce = () =>
 
 describe('applying a profile', () => {
   it('puts it in force, saves it with where it came from, and tells the UI', async () => {
-    const text = policy('first');
+    const text = localPolicy('first');
     const applied = await applyProfile(
       ctx,
       { text, source: 'https://example.com/first.yaml' },
@@ -94,29 +81,29 @@ describe('applying a profile', () => {
   });
 
   it('keeps the profile it replaces in the history', async () => {
-    await applyProfile(ctx, { text: policy('first'), source: 'a.yaml' }, store());
+    await applyProfile(ctx, { text: localPolicy('first'), source: 'a.yaml' }, store());
     const second = await applyProfile(
       ctx,
-      { text: policy('second'), source: 'b.yaml', name: 'mine' },
+      { text: localPolicy('second'), source: 'b.yaml', name: 'mine' },
       store(),
     );
     expect(second.profile.name).toBe('mine');
     expect(second.previousFile).not.toBeNull();
-    expect(readFileSync(second.previousFile ?? '', 'utf8')).toBe(policy('first'));
-    expect(readFileSync(activeProfilePath(temp.dir), 'utf8')).toBe(policy('second'));
+    expect(readFileSync(second.previousFile ?? '', 'utf8')).toBe(localPolicy('first'));
+    expect(readFileSync(activeProfilePath(temp.dir), 'utf8')).toBe(localPolicy('second'));
   });
 
   it(`keeps only the last ${HISTORY_KEEP} replaced profiles`, async () => {
     for (let i = 0; i < HISTORY_KEEP + 3; i++)
-      await applyProfile(ctx, { text: policy(`p${i}`), source: `${i}.yaml` }, store());
+      await applyProfile(ctx, { text: localPolicy(`p${i}`), source: `${i}.yaml` }, store());
     const history = readdirSync(join(temp.dir, 'profiles', 'history'));
     expect(history).toHaveLength(HISTORY_KEEP);
   });
 
   it('refuses text with errors, listing them, and changes nothing', async () => {
-    await applyProfile(ctx, { text: policy('first'), source: 'a.yaml' }, store());
+    await applyProfile(ctx, { text: localPolicy('first'), source: 'a.yaml' }, store());
     seen = [];
-    const broken = policy('second').replace('model: local/small }]', 'model: local/nope }]');
+    const broken = localPolicy('second').replace('model: local/small }]', 'model: local/nope }]');
     const error = await applyProfile(ctx, { text: broken, source: 'b.yaml' }, store()).catch(
       (thrown: unknown) => thrown,
     );
@@ -125,7 +112,7 @@ describe('applying a profile', () => {
     const details = (error as ApiError).details as { problems: string[] };
     expect(details.problems.join('\n')).toContain('local/nope');
     expect(await decisionInForce()).toBe('first');
-    expect(readFileSync(activeProfilePath(temp.dir), 'utf8')).toBe(policy('first'));
+    expect(readFileSync(activeProfilePath(temp.dir), 'utf8')).toBe(localPolicy('first'));
     expect(seen).toEqual([]);
   });
 
@@ -133,7 +120,7 @@ describe('applying a profile', () => {
     failBuild.add('second');
     const error = await applyProfile(
       ctx,
-      { text: policy('second'), source: 'second.yaml' },
+      { text: localPolicy('second'), source: 'second.yaml' },
       store(),
     ).catch((thrown: unknown) => thrown);
     expect((error as ApiError).code).toBe('unavailable');
@@ -146,7 +133,7 @@ describe('applying a profile', () => {
   it('runs applies one at a time, the last one winning', async () => {
     const all = await Promise.all(
       ['one', 'two', 'three'].map((name) =>
-        applyProfile(ctx, { text: policy(name), source: `${name}.yaml` }, store()),
+        applyProfile(ctx, { text: localPolicy(name), source: `${name}.yaml` }, store()),
       ),
     );
     expect(all.map((applied) => applied.previousFile === null)).toEqual([true, false, false]);
@@ -155,8 +142,8 @@ describe('applying a profile', () => {
 
   it('is unavailable without routing', async () => {
     const bare = bareServiceContext('server', temp.dir);
-    await expect(applyProfile(bare, { text: policy('x'), source: 'x.yaml' })).rejects.toMatchObject(
-      { code: 'unavailable' },
-    );
+    await expect(
+      applyProfile(bare, { text: localPolicy('x'), source: 'x.yaml' }),
+    ).rejects.toMatchObject({ code: 'unavailable' });
   });
 });

@@ -7,28 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../src-main/contract';
 import { previewProfile } from '../../../../src-main/core/services/profile-import/preview-profile';
 import { profileNameFrom } from '../../../../src-main/core/services/profile-import/read-profile-source';
+import { localPolicy } from '../../../support/local-policy';
 import { HAS_SHARED, SHARED_MISSING_REASON, readShared } from '../../../support/shared-recipes';
 import { makeTempDir } from '../../../support/temp-dir';
 
 // profile.preview: the text of a profile from each kind of source, its
 // summary, and every problem located — nothing applied.
 
-const GOOD = `version: v0.3
-providers:
-  defaults: { default_model: local/small }
-  models:
-    - { name: local/small, provider_model_id: small, backend_refs: [{ name: box, base_url: "http://127.0.0.1:9/v1" }] }
-routing:
-  modelCards: [{ name: local/small }]
-  signals:
-    keywords:
-      - { name: words, operator: OR, keywords: [apples] }
-  decisions:
-    - name: fruit
-      priority: 10
-      rules: { operator: AND, conditions: [{ type: keyword, name: words }] }
-      modelRefs: [{ model: local/small }]
-`;
+const GOOD = localPolicy('fruit', 'apples');
 // `fruit` refers to a model nobody declared (line 15).
 const BROKEN = GOOD.replace(
   'modelRefs: [{ model: local/small }]',
