@@ -1,9 +1,17 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { SEQ_SHIFT } from '../store/migrations/005-records-in-time-order';
 import { prepared } from '../store/prepared';
 import { ensureConversation } from '../conversations/ensure-conversation';
+import { SEQ_PER_MS, filtered, seqOf, whereClause } from './record-filters';
+import type { RecordFilters } from './record-filters';
+import {
+  beginBatch,
+  completePending,
+  completeRecord,
+  endBatch,
+  pendingOf,
+} from './record-indexing';
 import type { RecordOutcome, RoutingRecord } from './record-types';
+import { openPack, traceInPack, traceJson, unpackTrace } from './trace-codec';
 
 // Routing records in the app's database: written when a request is routed,
 // completed when its answer ends, listed newest first with filters and
@@ -15,21 +23,13 @@ import type { RecordOutcome, RoutingRecord } from './record-types';
 // SEQ_SHIFT bits plus a counter, so newest-first is rowid order: every
 // filter index and the full-text index hand out rows already sorted by time
 // and a page stops after its last row.
+//
+// The store, not a trigger, gives a new record its trace, its rollup share
+// and its full-text entry (record-indexing.ts): right after the row for a
+// record written alone, and at the end for the records of a batch.
 
-export interface RecordFilters {
-  /** Full-text search over the prompt, the decision and the alias. */
-  text?: string;
-  decision?: string;
-  model?: string;
-  lane?: string;
-  locality?: 'local' | 'lan' | 'cloud';
-  private?: boolean;
-  status?: RoutingRecord['lifecycle_state'];
-  conversation?: string;
-  /** ISO times, inclusive. */
-  from?: string;
-  to?: string;
-}
+export type { RecordFilters } from './record-filters';
+export { seqOf } from './record-filters';
 
 export interface RecordPage {
   records: RoutingRecord[];
@@ -48,14 +48,17 @@ const BOOLEAN_COLUMNS = [
   'response_body_truncated',
 ] as const;
 
-/** The value stored in `column` for a record. */
-function columnValue(record: RoutingRecord, column: string): unknown {
+/** How a record gives the value stored in `column`. */
+function encoderOf(column: string): (record: RoutingRecord) => unknown {
   if (column === 'guard_rerouted')
-    return record.privacy_reasons.some((reason) => reason.kind === 'guard_reroute') ? 1 : 0;
-  const value = (record as unknown as Row)[column];
-  if ((JSON_COLUMNS as readonly string[]).includes(column)) return JSON.stringify(value);
-  if ((BOOLEAN_COLUMNS as readonly string[]).includes(column)) return value ? 1 : 0;
-  return value ?? null;
+    return (record) =>
+      record.privacy_reasons.some((reason) => reason.kind === 'guard_reroute') ? 1 : 0;
+  const field = (record: RoutingRecord) => (record as unknown as Row)[column];
+  if ((JSON_COLUMNS as readonly string[]).includes(column))
+    return (record) => JSON.stringify(field(record));
+  if ((BOOLEAN_COLUMNS as readonly string[]).includes(column))
+    return (record) => (field(record) ? 1 : 0);
+  return (record) => field(record) ?? null;
 }
 
 function fromRow(row: Row, trace: Record<string, unknown>): RoutingRecord {
@@ -66,24 +69,6 @@ function fromRow(row: Row, trace: Record<string, unknown>): RoutingRecord {
   for (const column of BOOLEAN_COLUMNS) record[column] = row[column] === 1;
   record['trace'] = trace;
   return record as unknown as RoutingRecord;
-}
-
-/** Traces are stored deflated; records written under schema 2 kept plain JSON text. */
-function packTrace(trace: Record<string, unknown>): Buffer {
-  return deflateRawSync(JSON.stringify(trace), { level: 1 });
-}
-
-function unpackTrace(stored: unknown): Record<string, unknown> {
-  if (stored === undefined || stored === null) return {};
-  const text = Buffer.isBuffer(stored) ? inflateRawSync(stored).toString('utf8') : String(stored);
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
-const SEQ_PER_MS = 2 ** SEQ_SHIFT;
-
-/** The first `seq` of a millisecond. */
-export function seqOf(ms: number): number {
-  return ms * SEQ_PER_MS;
 }
 
 function encodeCursor(seq: number): string {
@@ -97,93 +82,9 @@ function decodeCursor(cursor: string): number {
   return Number(text.slice(1));
 }
 
-/** FTS5 query syntax from plain words: each word quoted, all must occur. */
-function ftsQuery(text: string): string {
-  return (text.match(/[\p{L}\p{N}_@.-]+/gu) ?? [])
-    .map((word) => `"${word.replaceAll('"', '""')}"`)
-    .join(' ');
-}
-
-/** Time bounds as a `seq` range: ISO times, both inclusive, to the millisecond. */
-function timeRange(
-  filters: RecordFilters,
-  seq: string,
-  where: string[],
-  params: Record<string, unknown>,
-): void {
-  if (filters.from !== undefined) {
-    where.push(`${seq} >= @from_seq`);
-    params['from_seq'] = seqOf(Date.parse(filters.from));
-  }
-  if (filters.to !== undefined) {
-    where.push(`${seq} < @to_seq`);
-    params['to_seq'] = seqOf(Date.parse(filters.to) + 1);
-  }
-}
-
-/**
- * The WHERE conditions of the filters, over `routing_records r`. Booleans
- * are written into the SQL, so the planner can use the partial index of
- * private records.
- */
-function whereOf(
-  filters: RecordFilters,
-  seq: string,
-): { where: string[]; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  const equal = (column: string, value: unknown) => {
-    where.push(`r.${column} = @${column}`);
-    params[column] = value;
-  };
-  if (filters.decision !== undefined) equal('decision', filters.decision);
-  if (filters.model !== undefined) equal('selected_model', filters.model);
-  if (filters.lane !== undefined) equal('lane_id', filters.lane);
-  if (filters.locality !== undefined) equal('locality', filters.locality);
-  if (filters.private !== undefined) where.push(`r.private = ${filters.private ? 1 : 0}`);
-  if (filters.status !== undefined) equal('lifecycle_state', filters.status);
-  if (filters.conversation !== undefined) equal('conversation_id', filters.conversation);
-  timeRange(filters, seq, where, params);
-  return { where, params };
-}
-
-/** The FTS5 query of the text filter, or undefined when there is none (or no word in it). */
-function textQuery(filters: RecordFilters): string | undefined {
-  if (!filters.text) return undefined;
-  const query = ftsQuery(filters.text);
-  return query === '' ? undefined : query;
-}
-
-/**
- * A filtered query over the records. With a text filter the full-text index
- * drives (it yields its matches newest first, so a page reads only as many
- * as it shows); otherwise SQLite picks an index or walks the table. `seq`
- * names the time-order column to bound and sort by.
- */
-function filtered(
-  filters: RecordFilters,
-  select: string,
-): { from: string; seq: string; where: string[]; params: Record<string, unknown> } {
-  const text = textQuery(filters);
-  const seq = text === undefined ? 'r.seq' : 'f.rowid';
-  const { where, params } = whereOf(filters, seq);
-  if (text === undefined)
-    return { from: `SELECT ${select} FROM routing_records r`, seq, where, params };
-  params['fts'] = text;
-  return {
-    from: `SELECT ${select} FROM routing_records_fts f CROSS JOIN routing_records r ON r.seq = f.rowid`,
-    seq,
-    where: ['routing_records_fts MATCH @fts', ...where],
-    params,
-  };
-}
-
-const whereClause = (where: readonly string[]) =>
-  where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-
 export class RecordStoreError extends Error {
   constructor(
-    readonly code: 'bad_cursor' | 'not_found' | 'full',
+    readonly code: 'bad_cursor' | 'not_found' | 'full' | 'bad_time',
     message: string,
   ) {
     super(message);
@@ -207,6 +108,8 @@ export class RecordStore {
 
   /** The columns a record fills: all but `seq`, which the insert works out. */
   private readonly columns: string[];
+  private readonly encoders: ((record: RoutingRecord) => unknown)[];
+  private readonly insertSql: string;
 
   /** The connection this store writes to. */
   get database(): Database.Database {
@@ -217,6 +120,9 @@ export class RecordStore {
     this.columns = (db.prepare('PRAGMA table_info(routing_records)').all() as { name: string }[])
       .map((column) => column.name)
       .filter((name) => name !== 'seq');
+    this.encoders = this.columns.map(encoderOf);
+    this.insertSql = `INSERT INTO routing_records (seq, ${this.columns.join(', ')})
+      VALUES (?, ${this.columns.map(() => '?').join(', ')})`;
   }
 
   /** Statements are prepared once per connection and SQL text, and reused. */
@@ -224,31 +130,36 @@ export class RecordStore {
     return prepared(this.db, sql);
   }
 
+  /**
+   * Stores a new record; with `maxRecords`, keeps only that many of the
+   * newest records of its decision. Inside `batch` the record's trace is
+   * stored, the record indexed (rollups, full text) and its decision
+   * trimmed when the batch ends.
+   */
   insert(record: RoutingRecord, maxRecords?: number): void {
-    // seq: the next free one of the record's millisecond, found by the insert itself.
-    const insert = this.statement(
-      `INSERT INTO routing_records (seq, ${this.columns.join(', ')})
-       SELECT coalesce(max(seq) + 1, ?), ${this.columns.map(() => '?').join(', ')}
-         FROM routing_records WHERE seq >= ? AND seq < ?`,
-    );
     const base = seqOf(Date.parse(record.created_at));
-    const values: unknown[] = [base];
-    for (const column of this.columns) values.push(columnValue(record, column));
-    values.push(base, base + SEQ_PER_MS);
-    const trace = packTrace(record.trace);
+    const values: unknown[] = [0];
+    for (const encode of this.encoders) values.push(encode(record));
+    const trace = traceJson(record.trace);
     const write = () => {
+      // What could refuse the record is checked before anything is written,
+      // and the row is one INSERT with no trigger, which SQLite checks whole
+      // before it writes: a refused record leaves nothing behind (at most the
+      // conversation it names), with no savepoint to pay for.
+      const seq = this.nextSeq(record, base);
       if (record.conversation_id) {
         ensureConversation(this.db, record.conversation_id, record.created_at);
       }
-      const seq = Number(insert.run(values).lastInsertRowid);
-      if (seq >= base + SEQ_PER_MS) {
-        // Thrown inside the transaction: the row above is rolled back with it.
-        throw new RecordStoreError(
-          'full',
-          `More than ${SEQ_PER_MS} records share the millisecond ${record.created_at}; ${record.id} was not stored.`,
-        );
+      values[0] = seq;
+      this.statement(this.insertSql).run(values);
+      const pending = pendingOf(this.db);
+      if (pending) {
+        pending.traces.set(seq, trace);
+        if (maxRecords !== undefined && record.decision !== null)
+          pending.trims.set(record.decision, maxRecords);
+        return;
       }
-      this.statement('INSERT INTO routing_traces (seq, trace) VALUES (?, ?)').run(seq, trace);
+      completeRecord(this.db, seq, trace);
       if (maxRecords !== undefined && record.decision !== null)
         this.trimDecision(record.decision, maxRecords);
     };
@@ -257,16 +168,96 @@ export class RecordStore {
     else this.db.transaction(write)();
   }
 
+  /** The next free seq of the record's millisecond; throws when the record cannot be stored. */
+  private nextSeq(record: RoutingRecord, base: number): number {
+    const next = Number.isFinite(base)
+      ? (this.statement(
+          `SELECT coalesce(max(seq) + 1, ?) AS seq, date(?) AS day
+             FROM routing_records WHERE seq >= ? AND seq < ?`,
+        ).get(base, record.created_at, base, base + SEQ_PER_MS) as {
+          seq: number;
+          day: string | null;
+        })
+      : undefined;
+    if (next === undefined || next.day === null) {
+      throw new RecordStoreError(
+        'bad_time',
+        `${record.id} was not stored: its time "${record.created_at}" is not an ISO time.`,
+      );
+    }
+    if (next.seq >= base + SEQ_PER_MS) {
+      throw new RecordStoreError(
+        'full',
+        `More than ${SEQ_PER_MS} records share the millisecond ${record.created_at}; ${record.id} was not stored.`,
+      );
+    }
+    return next.seq;
+  }
+
+  /**
+   * Runs `write`, which inserts records, in one transaction, and completes
+   * them together at its end: their traces compressed a few at a time, one
+   * rollup update and one full-text update for the lot, and each decision
+   * trimmed to its `max_records` once (the same records remain as if each
+   * insert had trimmed). Inside another batch, `write` joins it.
+   */
+  batch<T>(write: () => T): T {
+    if (pendingOf(this.db)) return write();
+    beginBatch(this.db);
+    try {
+      if (!this.db.inTransaction) {
+        return this.db.transaction(() => {
+          const result = write();
+          this.completeBatch();
+          return result;
+        })();
+      }
+      // In a caller's transaction rows written before a throw may stay: they are indexed too.
+      try {
+        return write();
+      } finally {
+        this.completeBatch();
+      }
+    } finally {
+      endBatch(this.db);
+    }
+  }
+
+  /** Completes the records of the batch under way, then trims their decisions. */
+  private completeBatch(): void {
+    const pending = pendingOf(this.db);
+    if (!pending) return;
+    completePending(this.db, pending);
+    const trims = [...pending.trims];
+    pending.trims.clear();
+    for (const [decision, maxRecords] of trims) this.trimDecision(decision, maxRecords);
+  }
+
   private rowsToRecords(rows: readonly Row[]): RoutingRecord[] {
-    const read = this.statement('SELECT trace FROM routing_traces WHERE seq = ?');
-    return rows.map((row) => {
-      const stored = read.get(row['seq']) as { trace: unknown } | undefined;
-      return fromRow(row, unpackTrace(stored?.trace));
-    });
+    const read = this.statement('SELECT trace, pack FROM routing_traces WHERE seq = ?');
+    const readPack = this.statement('SELECT traces FROM trace_packs WHERE id = ?').pluck();
+    const packs = new Map<number, Buffer>();
+    const traceOf = (seq: number): Record<string, unknown> => {
+      const stored = read.get(seq) as { trace: unknown; pack: number | null } | undefined;
+      if (stored === undefined) {
+        // Written in the batch under way: its trace is not stored yet.
+        const pending = pendingOf(this.db)?.traces.get(seq);
+        return pending === undefined ? {} : (JSON.parse(pending) as Record<string, unknown>);
+      }
+      if (stored.pack === null) return unpackTrace(stored.trace);
+      let opened = packs.get(stored.pack);
+      if (opened === undefined) {
+        opened = openPack(readPack.get(stored.pack) as Buffer);
+        packs.set(stored.pack, opened);
+      }
+      return traceInPack(opened, stored.trace as Buffer);
+    };
+    return rows.map((row) => fromRow(row, traceOf(Number(row['seq']))));
   }
 
   /** Fills in how the request ended. */
   finish(id: string, outcome: RecordOutcome, now = new Date()): void {
+    this.completeBatch();
     const row: Row = { ...outcome, ended_at: now.toISOString() };
     if (outcome.fallback_chain) row['fallback_chain'] = JSON.stringify(outcome.fallback_chain);
     const names = Object.keys(row).filter((name) => this.columns.includes(name));
@@ -277,6 +268,7 @@ export class RecordStore {
   }
 
   markResponseTruncated(id: string): void {
+    this.completeBatch();
     this.statement('UPDATE routing_records SET response_body_truncated = 1 WHERE id = ?').run(id);
   }
 
@@ -338,13 +330,13 @@ export class RecordStore {
    */
   insertImported(records: readonly RoutingRecord[]): number {
     let inserted = 0;
-    this.db.transaction(() => {
+    this.batch(() => {
       for (const record of records) {
         if (this.has(record.id)) continue;
         this.insert(record);
         inserted += 1;
       }
-    })();
+    });
     return inserted;
   }
 

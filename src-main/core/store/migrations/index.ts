@@ -5,6 +5,7 @@ import { migration003 } from './003-record-traces-apart';
 import { migration004 } from './004-messages';
 import { migration005 } from './005-records-in-time-order';
 import { migration006 } from './006-settings';
+import { migration007 } from './007-records-completed-by-the-store';
 
 /** Every migration, in order. A new one is a new file here; none is ever edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
