@@ -34,6 +34,13 @@ import {
 } from './conversations';
 import { ReplayRecordInputSchema, ReplayRecordSchema } from './replay-record';
 import {
+  ReplayExportInputSchema,
+  ReplayExportSchema,
+  ReplayListInputSchema,
+  ReplayListSchema,
+} from './replay-list';
+import { InsightsGetInputSchema, InsightsSchema } from './insights';
+import {
   ModelsPullInputSchema,
   ModelsPullSchema,
   ModelsVerifyInputSchema,
@@ -97,6 +104,12 @@ import {
 } from './settings';
 
 import { DockerEngineInputSchema, DockerEngineSchema } from './docker-engine';
+import {
+  TopologyGetInputSchema,
+  TopologyGetSchema,
+  TopologyTestInputSchema,
+  TopologyTestSchema,
+} from './topology';
 /**
  * Every call of the HomelaneApi, declared once: a dotted name (resource
  * first, verb last), a zod schema for its input and one for its output.
@@ -187,6 +200,21 @@ export const apiMethods = {
     summary: 'One routing record by id: the full trace, the lanes tried, timings, tokens and cost.',
     input: ReplayRecordInputSchema,
     output: ReplayRecordSchema,
+  },
+  'replay.list': {
+    summary: 'Stored routing records newest first, filtered, a page at a time (keyset cursor).',
+    input: ReplayListInputSchema,
+    output: ReplayListSchema,
+  },
+  'replay.export': {
+    summary: 'The filtered routing records as the lossless JSONL export, with a file name.',
+    input: ReplayExportInputSchema,
+    output: ReplayExportSchema,
+  },
+  'insights.get': {
+    summary: 'Requests, tokens, cost against the baseline, savings and kept-local share.',
+    input: InsightsGetInputSchema,
+    output: InsightsSchema,
   },
   'profile.preview': {
     summary:
@@ -314,6 +342,17 @@ export const apiMethods = {
     summary: 'Whether a Docker engine answers (and its version); nothing is saved or started.',
     input: DockerEngineInputSchema,
     output: DockerEngineSchema,
+  },
+  'topology.get': {
+    summary:
+      'The routing profile in force as a graph: signals, projections, decisions, models, lanes.',
+    input: TopologyGetInputSchema,
+    output: TopologyGetSchema,
+  },
+  'topology.test': {
+    summary: "A prompt's routing trace (every signal runs; nothing is generated or recorded).",
+    input: TopologyTestInputSchema,
+    output: TopologyTestSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -15,6 +15,8 @@ import {
   renameConversation,
 } from './conversation-actions';
 import { replayRecord } from './replay-record-service';
+import { exportReplay, listReplay } from './replay-list-service';
+import { getInsights } from './insights-service';
 
 import { pullModels, verifyModels } from './model-downloads/models-methods';
 import { completeOnboarding, onboardingState } from './onboarding-service';
@@ -33,6 +35,7 @@ import {
 import { listSecrets, removeSecret, setSecret } from './secrets-service';
 import { getSettings, setSettings } from './settings-service';
 import { dockerEngine } from './docker-engine-service';
+import { getTopology, testTopology } from './topology-service';
 /** The implementation of every contract method; inputs arrive validated. */
 export type ServiceHandlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -56,6 +59,9 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'conversations.delete': (input) => deleteConversation(ctx, input),
     'conversations.export': (input) => exportConversationText(ctx, input),
     'replay.record': (input) => replayRecord(ctx, input),
+    'replay.list': (input) => listReplay(ctx, input),
+    'replay.export': (input) => exportReplay(ctx, input),
+    'insights.get': (input) => getInsights(ctx, input),
     'profile.preview': (input) => previewProfile(input),
     'profile.apply': (input) => applyProfile(ctx, input),
     'models.pull': (input) => pullModels(ctx, input),
@@ -80,5 +86,7 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'secrets.set': (input) => setSecret(ctx, input),
     'secrets.remove': (input) => removeSecret(ctx, input),
     'lanes.managed.engine': () => dockerEngine(),
+    'topology.get': () => getTopology(ctx),
+    'topology.test': (input) => testTopology(ctx, input),
   };
 }
