@@ -34,17 +34,9 @@ import type { ReplayOptions } from './replay-source';
 // `<data-dir>/imports/`, which `--from-import NAME` (or `--db FILE`) reads.
 // Importing never touches this machine's own records.
 
-interface FilterOptions extends ReplayOptions {
+/** The record filters as flags: `--search` is the store's full-text `text`. */
+interface FilterOptions extends ReplayOptions, Omit<RecordFilters, 'text'> {
   search?: string;
-  decision?: string;
-  model?: string;
-  lane?: string;
-  locality?: 'local' | 'lan' | 'cloud';
-  private?: boolean;
-  status?: RoutingRecord['lifecycle_state'];
-  conversation?: string;
-  from?: string;
-  to?: string;
 }
 
 interface ListOptions extends FilterOptions {

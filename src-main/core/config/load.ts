@@ -4,6 +4,7 @@ import type { Diagnostic, KeyPath } from './diagnostics';
 import { normalizeConfig } from './normalize';
 import type { RouterConfig } from './router-config';
 import { ConfigSchema } from './schema/config';
+import type { RawConfig } from './schema/config';
 import { reportSchemaIssues } from './schema-issues';
 import { findUnknownKeys } from './unknown-keys';
 import { validateCompilation } from './validate/compile';
@@ -20,6 +21,8 @@ export const SUPPORTED_VERSIONS = new Set(['v0.3']);
 export interface LoadResult {
   /** Present when there are no errors (warnings allowed). */
   config?: RouterConfig;
+  /** The config as written (schema-checked, not normalised), with `config`. */
+  raw?: RawConfig;
   /** Every problem found, errors and warnings, each located. */
   diagnostics: Diagnostic[];
 }
@@ -90,7 +93,7 @@ export function checkConfigValue(
   }
   const diagnostics = byPosition(sink.items);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { config: normalizeConfig(raw, file), diagnostics };
+  return { config: normalizeConfig(raw, file), raw, diagnostics };
 }
 
 export async function loadConfigFile(path: string): Promise<LoadResult> {

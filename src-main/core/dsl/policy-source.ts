@@ -1,9 +1,7 @@
-import { parse } from 'yaml';
 import type { Diagnostic } from '../config/diagnostics';
 import type { LoadResult } from '../config/load';
 import { loadConfigText, readSourceText } from '../config/load';
 import type { RawConfig } from '../config/schema/config';
-import { ConfigSchema } from '../config/schema/config';
 import { compileDsl } from './compile-dsl';
 import type { DslTestCase } from './compile/compile-program';
 
@@ -33,8 +31,9 @@ export function readRawConfig(
   file: string,
 ): { raw?: RawConfig; diagnostics: Diagnostic[] } {
   const loaded = loadConfigText(text, file);
-  if (!loaded.config) return { diagnostics: loaded.diagnostics };
-  return { raw: ConfigSchema.parse(parse(text)), diagnostics: loaded.diagnostics };
+  return loaded.raw
+    ? { raw: loaded.raw, diagnostics: loaded.diagnostics }
+    : { diagnostics: loaded.diagnostics };
 }
 
 export interface PolicyLoadResult extends LoadResult {
