@@ -110,6 +110,38 @@ import {
   TopologyTestInputSchema,
   TopologyTestSchema,
 } from './topology';
+import {
+  PolicyActiveInputSchema,
+  PolicyActiveSchema,
+  PolicyApplyInputSchema,
+  PolicyApplySchema,
+  PolicyCompileInputSchema,
+  PolicyCompileSchema,
+  PolicyDecompileInputSchema,
+  PolicyDecompileSchema,
+  EditedPolicyInputSchema,
+  PolicyDiffSchema,
+  PolicyExportInputSchema,
+  PolicyExportSchema,
+  PolicyHistoryInputSchema,
+  PolicyHistorySchema,
+  PolicyRollbackInputSchema,
+  PolicyVersionInputSchema,
+  PolicyVersionTextSchema,
+} from './policy-edit';
+import { PolicyWhatIfInputSchema, PolicyWhatIfSchema } from './policy-what-if';
+import {
+  PlaygroundProbesInputSchema,
+  PlaygroundProbesSchema,
+  PlaygroundRouteInputSchema,
+  PlaygroundRouteSchema,
+} from './playground';
+import {
+  ReplayImportInputSchema,
+  ReplayImportSchema,
+  ReplayImportsInputSchema,
+  ReplayImportsSchema,
+} from './replay-import';
 /**
  * Every call of the HomelaneApi, declared once: a dotted name (resource
  * first, verb last), a zod schema for its input and one for its output.
@@ -353,6 +385,82 @@ export const apiMethods = {
     summary: "A prompt's routing trace (every signal runs; nothing is generated or recorded).",
     input: TopologyTestInputSchema,
     output: TopologyTestSchema,
+  },
+  'policy.active': {
+    summary: 'The policy in force as YAML (as written) and as DSL.',
+    input: PolicyActiveInputSchema,
+    output: PolicyActiveSchema,
+  },
+  'policy.compile': {
+    summary:
+      'DSL to the whole config it would become, merged into the YAML in force; nothing is applied.',
+    input: PolicyCompileInputSchema,
+    output: PolicyCompileSchema,
+  },
+  'policy.decompile': {
+    summary: "YAML to DSL, with the YAML's located problems.",
+    input: PolicyDecompileInputSchema,
+    output: PolicyDecompileSchema,
+  },
+  'policy.diff': {
+    summary:
+      'An edited policy (DSL or YAML) compared with the one in force: a unified diff and the decisions that change.',
+    input: EditedPolicyInputSchema,
+    output: PolicyDiffSchema,
+  },
+  'policy.apply': {
+    summary:
+      'Check an edited policy and put it in force; the version it replaces is kept in the history.',
+    input: PolicyApplyInputSchema,
+    output: PolicyApplySchema,
+  },
+  'policy.history': {
+    summary: 'The versions applied in the app, the one in force first.',
+    input: PolicyHistoryInputSchema,
+    output: PolicyHistorySchema,
+  },
+  'policy.version': {
+    summary: 'The YAML of one version in the history.',
+    input: PolicyVersionInputSchema,
+    output: PolicyVersionTextSchema,
+  },
+  'policy.rollback': {
+    summary: 'Put an earlier version back in force (checked again; the one it replaces is kept).',
+    input: PolicyRollbackInputSchema,
+    output: PolicyApplySchema,
+  },
+  'policy.export': {
+    summary: 'A clean v0.3 config and DSL for upstream: the policy in force, or an edit.',
+    input: PolicyExportInputSchema,
+    output: PolicyExportSchema,
+  },
+  'policy.whatIf': {
+    summary: 'Route the stored requests again under an edited policy and say what would change.',
+    input: PolicyWhatIfInputSchema,
+    output: PolicyWhatIfSchema,
+  },
+  'playground.route': {
+    summary:
+      'Route a prompt or a conversation as a live request would be (privacy and lanes included): the trace and the lane it would go to; nothing is generated or recorded.',
+    input: PlaygroundRouteInputSchema,
+    output: PlaygroundRouteSchema,
+  },
+  'playground.probes': {
+    summary:
+      'Run a probe file against the profile in force, as `homelane probe` does: pass or fail per variant, or the located problems of a malformed file.',
+    input: PlaygroundProbesInputSchema,
+    output: PlaygroundProbesSchema,
+  },
+  'replay.import': {
+    summary:
+      "Import a replay JSONL export into a database of its own (apart from this machine's records): counts and problems by line.",
+    input: ReplayImportInputSchema,
+    output: ReplayImportSchema,
+  },
+  'replay.imports': {
+    summary: 'The imported replay sets kept in the data folder, with their record counts.',
+    input: ReplayImportsInputSchema,
+    output: ReplayImportsSchema,
   },
 } as const satisfies Record<string, MethodSpec>;
 

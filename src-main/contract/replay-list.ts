@@ -29,6 +29,8 @@ export const ReplayFiltersSchema = z
   .strict();
 
 export const ReplayListInputSchema = ReplayFiltersSchema.extend({
+  /** An import's name (`replay.imports`): list its records instead of this machine's. */
+  source: name.optional(),
   cursor: z.string().min(1).max(100).optional(),
   limit: z.number().int().min(1).max(REPLAY_PAGE_MAX).optional(),
 }).strict();

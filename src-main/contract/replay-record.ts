@@ -7,7 +7,11 @@ import { z } from 'zod';
 export const RECORD_ID_MAX = 100;
 
 export const ReplayRecordInputSchema = z
-  .object({ recordId: z.string().min(1).max(RECORD_ID_MAX) })
+  .object({
+    recordId: z.string().min(1).max(RECORD_ID_MAX),
+    /** An import's name (`replay.imports`): read the record from it. */
+    source: z.string().min(1).max(200).optional(),
+  })
   .strict();
 
 const Locality = z.enum(['local', 'lan', 'cloud']);

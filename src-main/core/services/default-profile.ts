@@ -1,6 +1,7 @@
 import type { ProfileInfo } from '../../contract';
 import { formatDiagnostic } from '../config/diagnostics';
-import { loadConfigFile, loadConfigText } from '../config/load';
+import { loadConfigText, readSourceText } from '../config/load';
+import type { LoadResult } from '../config/load';
 import type { RouterConfig } from '../config/router-config';
 import privacyRecipe from '../../../recipes/privacy/config.yaml?raw';
 
@@ -13,6 +14,8 @@ export const BUILT_IN_PROFILE = 'recipes/privacy/config.yaml';
 export interface LoadedProfile {
   config: RouterConfig;
   info: ProfileInfo;
+  /** The YAML in force as written (the policy editor starts from it); absent in bare tests. */
+  text?: string;
 }
 
 export class ProfileError extends Error {
@@ -26,9 +29,13 @@ export class ProfileError extends Error {
 }
 
 export async function loadProfile(file?: string): Promise<LoadedProfile> {
-  const result = file
-    ? await loadConfigFile(file)
-    : loadConfigText(privacyRecipe, BUILT_IN_PROFILE);
+  const read = file
+    ? await readSourceText(file, 'the config')
+    : { text: privacyRecipe, diagnostics: [] };
+  const result: LoadResult =
+    read.text === undefined
+      ? { diagnostics: read.diagnostics }
+      : loadConfigText(read.text, file ?? BUILT_IN_PROFILE);
   const source = file ?? `built-in ${BUILT_IN_PROFILE}`;
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (!result.config || errors.length > 0) {
@@ -38,5 +45,5 @@ export async function loadProfile(file?: string): Promise<LoadedProfile> {
     );
   }
   const name = file ? file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '') : 'privacy';
-  return { config: result.config, info: { name, source } };
+  return { config: result.config, info: { name, source }, text: read.text };
 }

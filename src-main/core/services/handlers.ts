@@ -6,6 +6,7 @@ import type { ServiceContext } from './context';
 import { checkLanes, listLanes } from './lanes-service';
 import { listModels } from './models-service';
 import { checkPolicy } from './policy-service';
+import * as policyEdit from './policy-edit/policy-edit-methods';
 import { reloadProfile } from './profile-service';
 import { regenerateChat } from './chat/chat-methods';
 import {
@@ -36,6 +37,10 @@ import { listSecrets, removeSecret, setSecret } from './secrets-service';
 import { getSettings, setSettings } from './settings-service';
 import { dockerEngine } from './docker-engine-service';
 import { getTopology, testTopology } from './topology-service';
+import { policyWhatIf } from './policy-what-if/what-if-service';
+import { routePlayground } from './playground/route-playground';
+import { runPlaygroundProbes } from './playground/run-playground-probes';
+import { importReplay, listImports } from './replay-import-service';
 /** The implementation of every contract method; inputs arrive validated. */
 export type ServiceHandlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
@@ -87,6 +92,21 @@ export function createHandlers(ctx: ServiceContext): ServiceHandlers {
     'secrets.remove': (input) => removeSecret(ctx, input),
     'lanes.managed.engine': () => dockerEngine(),
     'topology.get': () => getTopology(ctx),
+    // Replaced by the policy editor's services as they land.
+    'policy.active': () => policyEdit.policyActive(ctx),
+    'policy.compile': (input) => policyEdit.compilePolicy(ctx, input),
+    'policy.decompile': (input) => policyEdit.decompilePolicy(input),
+    'policy.diff': (input) => policyEdit.diffPolicy(ctx, input),
+    'policy.apply': (input) => policyEdit.applyPolicy(ctx, input),
+    'policy.history': () => policyEdit.policyHistory(ctx),
+    'policy.version': (input) => policyEdit.policyVersion(ctx, input),
+    'policy.rollback': (input) => policyEdit.rollbackPolicy(ctx, input),
+    'policy.export': (input) => policyEdit.exportPolicy(ctx, input),
+    'policy.whatIf': (input) => policyWhatIf(ctx, input),
     'topology.test': (input) => testTopology(ctx, input),
+    'playground.route': (input) => routePlayground(ctx, input),
+    'playground.probes': (input) => runPlaygroundProbes(ctx, input),
+    'replay.import': (input) => importReplay(ctx, input),
+    'replay.imports': () => listImports(ctx),
   };
 }

@@ -19,7 +19,8 @@ export function checkPolicy(input: ParsedInput<'policy.check'>): PolicyCheck {
   };
 }
 
-function toPolicyDiagnostic(d: Diagnostic): PolicyDiagnostic {
+/** A located config or DSL problem as the editor shows it (unplaced ones at 1:1). */
+export function toPolicyDiagnostic(d: Diagnostic): PolicyDiagnostic {
   const placed = d.line !== undefined;
   return {
     severity: d.severity,

@@ -13,6 +13,7 @@ import type { RecordFilters } from '../replay/record-store';
 import type { RoutingRecord } from '../replay/record-types';
 import { requireChat } from './chat/chat-methods';
 import type { ServiceContext } from './context';
+import { withImport } from './replay-import-service';
 
 // The Replay page's list and export: the record store's filters and keyset
 // pages, as GET /api/v1/replay serves them, with list rows that leave out the
@@ -61,9 +62,17 @@ function listItem(record: RoutingRecord): ReplayListItem {
   };
 }
 
-export function listReplay(ctx: ServiceContext, input: ReplayListInput): ReplayList {
-  const { cursor, limit, ...filters } = input;
-  const store = RecordStore.of(openRecordsDatabase(ctx));
+export function listReplay(
+  ctx: ServiceContext,
+  input: ReplayListInput,
+  records?: Database.Database,
+): ReplayList {
+  const { cursor, limit, source, ...filters } = input;
+  if (source !== undefined) {
+    const { source: _imported, ...rest } = input;
+    return withImport(ctx, source, (db) => listReplay(ctx, rest, db));
+  }
+  const store = RecordStore.of(records ?? openRecordsDatabase(ctx));
   try {
     const page = store.list(storeFilters(filters), {
       ...(limit !== undefined ? { limit } : {}),

@@ -1,20 +1,32 @@
+import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract';
 import type { ReplayRecord } from '../../contract';
 import { RecordStore } from '../replay/record-store';
 import { requireChat } from './chat/chat-methods';
 import type { ServiceContext } from './context';
+import { withImport } from './replay-import-service';
 
 // One routing record by id, as a chat reply's badge opens it: the full trace,
-// the lanes tried, timings, tokens and cost. Reads only.
+// the lanes tried, timings, tokens and cost — from this machine's records,
+// or from an import (`source`). Reads only.
 
-export function replayRecord(ctx: ServiceContext, input: { recordId: string }): ReplayRecord {
+export function replayRecord(
+  ctx: ServiceContext,
+  input: { recordId: string; source?: string | undefined },
+): ReplayRecord {
+  const { recordId, source } = input;
+  if (source !== undefined) return withImport(ctx, source, (db) => recordIn(db, recordId));
   const db = requireChat(ctx).database;
   if (!db.open) throw new ApiError('unavailable', 'The database is closed (the app is stopping).');
-  const record = RecordStore.of(db).get(input.recordId);
+  return recordIn(db, recordId);
+}
+
+function recordIn(db: Database.Database, recordId: string): ReplayRecord {
+  const record = RecordStore.of(db).get(recordId);
   if (!record) {
     throw new ApiError(
       'not_found',
-      `There is no routing record ${input.recordId} (the retention rule may have removed it).`,
+      `There is no routing record ${recordId} (the retention rule may have removed it).`,
     );
   }
   return { record };

@@ -13,26 +13,45 @@ const log = createLogger('profile');
 // boundary), its router is built and put in force through the routing
 // runtime, and only then is it saved as the data folder's active profile,
 // the one it replaced kept in the history. Any failure leaves the profile in
-// force and the saved file as they were. Applies run one at a time.
+// force and the saved file as they were. Applies run one at a time: other
+// services that apply (the policy editor) queue theirs with `inApplyQueue`
+// and call `applyProfileInQueue` from inside it.
 
 const queues = new WeakMap<ServiceContext, Promise<unknown>>();
 
-export function applyProfile(
-  ctx: ServiceContext,
-  input: ProfileApplyInput,
-  store: ActiveProfileStore = new ActiveProfileStore(ctx.dataDir),
-): Promise<ProfileApply> {
+/** Runs `task` after every apply queued before it, one at a time per context. */
+export function inApplyQueue<T>(ctx: ServiceContext, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(ctx) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => applyOnce(ctx, input, store));
+  const next = previous.catch(() => undefined).then(task);
   queues.set(ctx, next);
   return next;
 }
 
-async function applyOnce(
+export async function applyProfile(
   ctx: ServiceContext,
   input: ProfileApplyInput,
-  store: ActiveProfileStore,
+  store: ActiveProfileStore = new ActiveProfileStore(ctx.dataDir),
 ): Promise<ProfileApply> {
+  const applied = await inApplyQueue(ctx, () => applyProfileInQueue(ctx, input, store));
+  return { profile: applied.profile, file: applied.file, previousFile: applied.previousFile };
+}
+
+export interface ProfileToApply extends ProfileApplyInput {
+  /** A few words kept with the version in the history. */
+  note?: string;
+}
+
+export interface AppliedProfile extends ProfileApply {
+  /** The history id of the profile it replaced; null when none was saved before. */
+  previousId: string | null;
+}
+
+/** Applies now; call it only from a task run by `inApplyQueue`. */
+export async function applyProfileInQueue(
+  ctx: ServiceContext,
+  input: ProfileToApply,
+  store: ActiveProfileStore,
+): Promise<AppliedProfile> {
   const routing = ctx.routing;
   if (!routing) throw new ApiError('unavailable', 'No routing runs in this process.');
   const result = loadConfigText(input.text, input.source);
@@ -52,7 +71,7 @@ async function applyOnce(
   };
   const staged = await store.stage(input.text);
   try {
-    await routing.swap({ config: result.config, info });
+    await routing.swap({ config: result.config, info, text: input.text });
   } catch (error) {
     await staged.discard();
     log.warn({ err: error, source: input.source }, 'the applied profile could not be put in force');
@@ -62,7 +81,7 @@ async function applyOnce(
       { reason: 'router_failed' },
     );
   }
-  const { previousFile } = await staged.commit(info);
+  const { previousFile, previousId } = await staged.commit(info, input.note);
   try {
     await ctx.lanes?.useConfig(result.config);
   } catch (error) {
@@ -70,5 +89,5 @@ async function applyOnce(
   }
   ctx.events.emit('profile.changed', { profile: info, at: new Date().toISOString() });
   log.info({ source: input.source, file: store.file }, 'profile applied');
-  return { profile: info, file: store.file, previousFile };
+  return { profile: info, file: store.file, previousFile, previousId };
 }

@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useClient } from '../../api/client-context';
 import type { CheckOutcome } from './dsl-lint';
 import { dslSetup, readOnlyExtension } from './dsl-setup';
+import { revealLine } from './reveal-line';
+import type { RevealRequest } from './reveal-line';
 
 export type { CheckOutcome } from './dsl-lint';
 
@@ -17,6 +19,8 @@ interface DslEditorProps {
   onCheck?(outcome: CheckOutcome): void;
   /** The editor's accessible name. */
   label?: string;
+  /** A line to move to and show, e.g. the line of a problem picked from a list. */
+  reveal?: RevealRequest | null;
 }
 
 /**
@@ -31,6 +35,7 @@ export function DslEditor({
   height,
   onCheck,
   label = 'Routing policy (DSL)',
+  reveal = null,
 }: DslEditorProps) {
   const client = useClient();
   const host = useRef<HTMLDivElement>(null);
@@ -80,6 +85,10 @@ export function DslEditor({
   useEffect(() => {
     view.current?.dispatch({ effects: editable.current.reconfigure(readOnlyExtension(readOnly)) });
   }, [readOnly]);
+
+  useEffect(() => {
+    if (view.current && reveal) revealLine(view.current, reveal.line);
+  }, [reveal]);
 
   return <div className="dsl-editor" ref={host} style={{ height }} data-testid="dsl-editor" />;
 }

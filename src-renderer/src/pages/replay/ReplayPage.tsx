@@ -3,16 +3,21 @@ import { useEffect } from 'react';
 import { useClient } from '../../api/client-context';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadText } from '../chat/download';
+import { ImportButton, SourcePicker } from './ImportControls';
+import { ImportReport } from './ImportReport';
 import { RecordDetail } from './RecordDetail';
 import { ReplayFilterBar } from './ReplayFilterBar';
 import { ReplayList } from './ReplayList';
 import { useReplayStore } from './replay-store';
 import './replay.css';
+import './replay-import.css';
+import '../../components/form-controls.css';
 
 function ExportButton() {
   const exporting = useReplayStore((s) => s.exporting);
   const error = useReplayStore((s) => s.exportError);
   const exportJsonl = useReplayStore((s) => s.exportJsonl);
+  const viewingImport = useReplayStore((s) => s.source !== null);
   return (
     <>
       {error ? (
@@ -23,8 +28,12 @@ function ExportButton() {
       <button
         type="button"
         className="lanes-button"
-        disabled={exporting}
-        title="Save the filtered records as JSONL (homelane replay import reads it)"
+        disabled={exporting || viewingImport}
+        title={
+          viewingImport
+            ? "Export reads this machine's records; switch back to them to export"
+            : 'Save the filtered records as JSONL (homelane replay import reads it)'
+        }
         onClick={() =>
           void exportJsonl().then((file) => {
             if (file) downloadText(file.fileName, 'application/x-ndjson', file.text);
@@ -41,15 +50,27 @@ export function ReplayPage() {
   const client = useClient();
   const attach = useReplayStore((s) => s.attach);
   const detailOpen = useReplayStore((s) => s.detail !== null);
+  const source = useReplayStore((s) => s.source);
   useEffect(() => attach(client), [attach, client]);
 
   return (
     <>
       <PageHeader
         title="Replay"
-        subtitle="Every routing decision, stored on this machine for review."
-        actions={<ExportButton />}
+        subtitle={
+          source === null
+            ? 'Every routing decision, stored on this machine for review.'
+            : `The imported set ${source}, kept apart from this machine's records.`
+        }
+        actions={
+          <div className="replay-actions">
+            <SourcePicker />
+            <ImportButton />
+            <ExportButton />
+          </div>
+        }
       />
+      <ImportReport />
       <ReplayFilterBar />
       <div className={detailOpen ? 'replay-layout has-detail' : 'replay-layout'}>
         <ReplayList />

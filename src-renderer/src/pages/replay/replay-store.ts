@@ -35,6 +35,8 @@ export interface FilterNames {
 interface ReplayStore {
   client: HomelaneClient | null;
   filters: ReplayFilters;
+  /** The import being viewed (`replay.imports`); null for this machine's own records. */
+  source: string | null;
   list: ListState;
   names: FilterNames;
   detail: DetailState | null;
@@ -43,6 +45,7 @@ interface ReplayStore {
   attach(client: HomelaneClient): void;
   setFilters(change: Partial<ReplayFilters>): void;
   clearFilters(): void;
+  setSource(source: string | null): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   open(id: string): Promise<void>;
@@ -51,6 +54,8 @@ interface ReplayStore {
 }
 
 let generation = 0;
+
+const sourceOf = (source: string | null) => (source === null ? {} : { source });
 
 /** The filters without empty values (a cleared select or search box). */
 export function cleanFilters(filters: ReplayFilters): ReplayFilters {
@@ -67,6 +72,7 @@ const realNames = (rows: { name: string }[]) =>
 export const useReplayStore = create<ReplayStore>()((set, get) => ({
   client: null,
   filters: {},
+  source: null,
   list: { status: 'loading' },
   names: { decisions: [], aliases: [], lanes: [] },
   detail: null,
@@ -99,12 +105,21 @@ export const useReplayStore = create<ReplayStore>()((set, get) => ({
     void get().reload();
   },
 
+  setSource(source) {
+    set({ source, detail: null });
+    void get().reload();
+  },
+
   async reload() {
     const client = get().client;
     if (!client) return;
     const mine = ++generation;
     set({ list: { status: 'loading' } });
-    const result = await client.call('replay.list', { ...get().filters, limit: PAGE_SIZE });
+    const result = await client.call('replay.list', {
+      ...get().filters,
+      ...sourceOf(get().source),
+      limit: PAGE_SIZE,
+    });
     if (mine !== generation) return;
     set({
       list: result.ok
@@ -125,6 +140,7 @@ export const useReplayStore = create<ReplayStore>()((set, get) => ({
     set({ list: { ...list, more: 'loading' } });
     const result = await client.call('replay.list', {
       ...get().filters,
+      ...sourceOf(get().source),
       limit: PAGE_SIZE,
       cursor: list.nextCursor,
     });
@@ -146,7 +162,7 @@ export const useReplayStore = create<ReplayStore>()((set, get) => ({
     const client = get().client;
     if (!client) return;
     set({ detail: { status: 'loading', id } });
-    const result = await client.call('replay.record', { recordId: id });
+    const result = await client.call('replay.record', { recordId: id, ...sourceOf(get().source) });
     if (get().detail?.id !== id) return;
     set({
       detail: result.ok
