@@ -18,12 +18,18 @@ const ready = existsSync(resolve(ROOT, 'index.html')) && existsSync(CHROMIUM_PAT
 
 const BRIDGE = `
   const listeners = new Set();
+  // The Policy page opens its editors (CodeMirror) on the policy in force.
+  const active = { profile: { name: 'sample', source: 'stand-in' }, yaml: 'version: v0.3\\n',
+    dsl: 'ROUTE everyday {\\n  PRIORITY 0\\n  MODEL "local/small"\\n}\\n', dslProblems: [],
+    appliedAt: null };
   const info = { name: 'Homelane', version: '0.1.0', runtime: 'electron', dataDir: '/data',
-    profile: null, platform: 'linux-x64', nodeVersion: '22', cloudEscalation: 'allow',
+    profile: active.profile, platform: 'linux-x64', nodeVersion: '22', cloudEscalation: 'allow',
     database: { state: 'ok', problem: null } };
   window.homelane = {
     call: async (method) => method === 'app.info'
       ? { ok: true, data: info }
+      : method === 'policy.active'
+      ? { ok: true, data: active }
       : { ok: false, error: { code: 'unavailable', message: 'stand-in bridge' } },
     onEvent: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
   };
