@@ -1,11 +1,9 @@
-import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { useClient } from '../../api/client-context';
 import type { CheckOutcome } from './dsl-lint';
-import { dslSetup, readOnlyExtension } from './dsl-setup';
-import { revealLine } from './reveal-line';
+import { dslSetup } from './dsl-setup';
 import type { RevealRequest } from './reveal-line';
+import { useCodeEditor } from './use-code-editor';
 
 export type { CheckOutcome } from './dsl-lint';
 
@@ -38,57 +36,19 @@ export function DslEditor({
   reveal = null,
 }: DslEditorProps) {
   const client = useClient();
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const editable = useRef(new Compartment());
-  /** The text the editor last held (what `onChange` last said, or `value` last applied). */
-  const shown = useRef(value);
-  const props = useRef({ onChange, onCheck, readOnly, label });
+  const onCheckRef = useRef(onCheck);
   useEffect(() => {
-    props.current = { onChange, onCheck, readOnly, label };
+    onCheckRef.current = onCheck;
   });
-
-  useEffect(() => {
-    if (!host.current) return;
-    const created = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: shown.current,
-        extensions: [
-          dslSetup({
-            client,
-            label: props.current.label,
-            onDocChange: (text) => {
-              shown.current = text;
-              props.current.onChange(text);
-            },
-            onCheck: (outcome) => props.current.onCheck?.(outcome),
-          }),
-          editable.current.of(readOnlyExtension(props.current.readOnly)),
-        ],
-      }),
-    });
-    view.current = created;
-    return () => {
-      created.destroy();
-      view.current = null;
-    };
-  }, [client]);
-
-  useEffect(() => {
-    const current = view.current;
-    if (!current || value === shown.current) return;
-    shown.current = value;
-    current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
-  }, [value]);
-
-  useEffect(() => {
-    view.current?.dispatch({ effects: editable.current.reconfigure(readOnlyExtension(readOnly)) });
-  }, [readOnly]);
-
-  useEffect(() => {
-    if (view.current && reveal) revealLine(view.current, reveal.line);
-  }, [reveal]);
-
+  const { host } = useCodeEditor({
+    value,
+    onChange,
+    readOnly,
+    reveal,
+    rebuildKey: client,
+    extensions: (onDocChange) => [
+      dslSetup({ client, label, onDocChange, onCheck: (outcome) => onCheckRef.current?.(outcome) }),
+    ],
+  });
   return <div className="dsl-editor" ref={host} style={{ height }} data-testid="dsl-editor" />;
 }

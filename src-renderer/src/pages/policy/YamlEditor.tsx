@@ -1,7 +1,6 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -10,12 +9,11 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { PolicyDiagnostic } from '../../../../src-main/contract';
 import { toLintDiagnostic } from '../../components/dsl-editor/dsl-lint';
-import { revealLine } from '../../components/dsl-editor/reveal-line';
 import type { RevealRequest } from '../../components/dsl-editor/reveal-line';
-import { readOnlyExtension } from '../../components/dsl-editor/dsl-setup';
+import { useCodeEditor } from '../../components/dsl-editor/use-code-editor';
 import { dslEditorTheme } from '../../components/dsl-editor/dsl-theme';
 import { yamlHighlightStyle, yamlLanguage } from './yaml-language';
 
@@ -42,59 +40,29 @@ export function YamlEditor({
   label,
   reveal,
 }: YamlEditorProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const editable = useRef(new Compartment());
-  const shown = useRef(value);
-  const latest = useRef({ onChange, readOnly });
-  useEffect(() => {
-    latest.current = { onChange, readOnly };
-  });
-
-  useEffect(() => {
-    if (!host.current) return;
-    const created = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: shown.current,
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          history(),
-          drawSelection(),
-          highlightActiveLine(),
-          yamlLanguage,
-          syntaxHighlighting(yamlHighlightStyle),
-          lintGutter(),
-          keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
-          dslEditorTheme,
-          EditorView.contentAttributes.of({ 'aria-label': label }),
-          EditorView.updateListener.of((update) => {
-            if (!update.docChanged) return;
-            shown.current = update.state.doc.toString();
-            latest.current.onChange(shown.current);
-          }),
-          editable.current.of(readOnlyExtension(latest.current.readOnly)),
-        ],
+  const { host, view } = useCodeEditor({
+    value,
+    onChange,
+    readOnly,
+    reveal,
+    rebuildKey: label,
+    extensions: (onDocChange) => [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      history(),
+      drawSelection(),
+      highlightActiveLine(),
+      yamlLanguage,
+      syntaxHighlighting(yamlHighlightStyle),
+      lintGutter(),
+      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      dslEditorTheme,
+      EditorView.contentAttributes.of({ 'aria-label': label }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) onDocChange(update.state.doc.toString());
       }),
-    });
-    view.current = created;
-    return () => {
-      created.destroy();
-      view.current = null;
-    };
-  }, [label]);
-
-  useEffect(() => {
-    const current = view.current;
-    if (!current || value === shown.current) return;
-    shown.current = value;
-    current.dispatch({ changes: { from: 0, to: current.state.doc.length, insert: value } });
-  }, [value]);
-
-  useEffect(() => {
-    view.current?.dispatch({ effects: editable.current.reconfigure(readOnlyExtension(readOnly)) });
-  }, [readOnly]);
+    ],
+  });
 
   useEffect(() => {
     const current = view.current;
@@ -106,11 +74,7 @@ export function YamlEditor({
         diagnostics.map((d) => toLintDiagnostic(doc, d)),
       ),
     );
-  }, [diagnostics, value]);
-
-  useEffect(() => {
-    if (view.current && reveal) revealLine(view.current, reveal.line);
-  }, [reveal]);
+  }, [diagnostics, value, view]);
 
   return <div className="policy-yaml" ref={host} style={{ height }} />;
 }
