@@ -4,7 +4,7 @@
 // stand-in server that plays the model. Reports lost requests, time to first
 // token and throughput for both, and what Homelane adds.
 // Run: npm run build && npm run bench:serve [-- --requests N --concurrency C --delay-ms D]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,8 @@ interface Outcome {
   ok: boolean;
   ttftMs: number;
   totalMs: number;
+  /** Why a request that was not ok failed: its status, error event or exception. */
+  failure?: string;
 }
 
 /** One streamed request; ok only when it ended with [DONE] and carried content. */
@@ -39,7 +41,10 @@ async function streamOnce(url: string, model: string): Promise<Outcome> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: PROMPT }] }),
     });
-    if (!response.ok || !response.body) return { ok: false, ttftMs: NaN, totalMs: NaN };
+    if (!response.ok || !response.body) {
+      const failure = `HTTP ${response.status}: ${(await response.text()).slice(0, 160)}`;
+      return { ok: false, ttftMs: NaN, totalMs: NaN, failure };
+    }
     let text = '';
     let content = '';
     for await (const piece of response.body.pipeThrough(new TextDecoderStream())) {
@@ -51,17 +56,24 @@ async function streamOnce(url: string, model: string): Promise<Outcome> {
         if (line === '[DONE]') {
           return { ok: content.length > 0, ttftMs: ttft, totalMs: performance.now() - started };
         }
-        const delta = (JSON.parse(line) as { choices?: { delta?: { content?: string } }[] })
-          .choices?.[0]?.delta?.content;
+        const chunk = JSON.parse(line) as {
+          choices?: { delta?: { content?: string } }[];
+          error?: { message?: string };
+        };
+        if (chunk.error) {
+          const failure = `error event: ${chunk.error.message?.slice(0, 160) ?? ''}`;
+          return { ok: false, ttftMs: ttft, totalMs: NaN, failure };
+        }
+        const delta = chunk.choices?.[0]?.delta?.content;
         if (delta) {
           if (Number.isNaN(ttft)) ttft = performance.now() - started;
           content += delta;
         }
       }
     }
-    return { ok: false, ttftMs: ttft, totalMs: NaN };
-  } catch {
-    return { ok: false, ttftMs: ttft, totalMs: NaN };
+    return { ok: false, ttftMs: ttft, totalMs: NaN, failure: 'closed without [DONE]' };
+  } catch (error) {
+    return { ok: false, ttftMs: ttft, totalMs: NaN, failure: String(error) };
   }
 }
 
@@ -83,6 +95,24 @@ async function load(
     }),
   );
   return { outcomes, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * CPU time a process (all its threads) has used so far, in ms, from the
+ * scheduler's own count in Linux's /proc (each thread's schedstat, in
+ * nanoseconds, rather than /proc/…/stat's clock ticks); NaN elsewhere. Less
+ * disturbed by other work on the machine than throughput is.
+ */
+function cpuMs(pid: number | undefined): number {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e6;
+  } catch {
+    return NaN;
+  }
 }
 
 const percentile = (values: readonly number[], p: number) => {
@@ -140,9 +170,13 @@ routing:
     await load(homelane, 'vllm-sr/auto', 50, 10);
 
     const directSeq = await load(llm.url, 'stand-in-small', SEQUENTIAL, 1);
+    const cpuSeqBefore = cpuMs(serve.process.pid);
     const viaSeq = await load(homelane, 'vllm-sr/auto', SEQUENTIAL, 1);
+    const cpuSeq = (cpuMs(serve.process.pid) - cpuSeqBefore) / viaSeq.outcomes.length;
     const direct = await load(llm.url, 'stand-in-small', REQUESTS, CONCURRENCY);
+    const cpuBefore = cpuMs(serve.process.pid);
     const via = await load(homelane, 'vllm-sr/auto', REQUESTS, CONCURRENCY);
+    const cpuPerRequest = (cpuMs(serve.process.pid) - cpuBefore) / via.outcomes.length;
 
     console.log(
       `machine: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.versions.node}`,
@@ -163,6 +197,7 @@ routing:
         50,
       );
     console.log(`  added TTFT at p50: ${addedSeq.toFixed(2)} ms (target < 1 ms in lite mode)`);
+    console.log(`  Homelane's CPU time per request: ${cpuSeq.toFixed(2)} ms`);
     console.log(`${CONCURRENCY} concurrent streams (${REQUESTS} requests):`);
     describe('direct', direct);
     describe('homelane', via);
@@ -181,8 +216,19 @@ routing:
         50,
       );
     console.log(`  lost through Homelane: ${lost} (target 0)`);
+    for (const [name, run] of [
+      ['direct', direct],
+      ['homelane', via],
+    ] as const) {
+      const failures = new Map<string, number>();
+      for (const { failure } of run.outcomes) {
+        if (failure !== undefined) failures.set(failure, (failures.get(failure) ?? 0) + 1);
+      }
+      for (const [failure, count] of failures) console.log(`    ${name}: ${count} × ${failure}`);
+    }
     console.log(`  added TTFT at p50: ${added.toFixed(2)} ms`);
     console.log(`  throughput: ${(ratio * 100).toFixed(1)} % of direct (target ≥ 95 %)`);
+    console.log(`  Homelane's CPU time per request: ${cpuPerRequest.toFixed(2)} ms`);
   } finally {
     await serve.stop();
     await llm.stop();

@@ -90,21 +90,6 @@ export async function bodyText(
   return text + decoder.decode();
 }
 
-/** A body read as Server-Sent Events (a last event without its blank line still counts). */
-export async function* sseEvents(
-  response: WireResponse,
-  guard: RequestGuard,
-  idleMs: number,
-): AsyncGenerator<SseEvent> {
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
-  for await (const chunk of bodyChunks(response, guard, idleMs)) {
-    yield* parser.push(decoder.decode(chunk, { stream: true }));
-  }
-  yield* parser.push(decoder.decode());
-  yield* parser.end();
-}
-
 /**
  * The server's own words from an error body, else its raw text. OpenAI's
  * `{error: {message}}` and Anthropic's `{type: 'error', error: {type, message}}`
@@ -197,7 +182,9 @@ export async function fetchText(
  * One streamed request: yields the decoder's deltas until it reports the
  * answer done. A clean close before that is still complete when a finish
  * reason came; otherwise it is `stream_dropped`. Every failure carries the
- * partial answer.
+ * partial answer. The body is read, split into events and decoded here in
+ * one loop rather than through nested generators (bodyChunks, then one for
+ * the events): one async step per delta instead of three.
  */
 export async function* streamDeltas(
   request: ExchangeRequest,
@@ -207,13 +194,28 @@ export async function* streamDeltas(
 ): AsyncGenerator<ChatDelta> {
   const guard = new RequestGuard(signal);
   const answer = new StreamAccumulator();
+  let response: WireResponse | undefined;
+  let finished = false;
   try {
-    const response = await openExchange(request, guard, timeouts);
-    for await (const event of sseEvents(response, guard, timeouts.idleTimeoutMs)) {
-      const delta = decoder.read(event);
-      if (delta) {
-        answer.add(delta);
-        yield delta;
+    response = await openExchange(request, guard, timeouts);
+    const reader = response.chunks();
+    const parser = new SseParser();
+    const text = new TextDecoder();
+    while (!finished) {
+      guard.arm('idle_timeout', timeouts.idleTimeoutMs);
+      const { done, value } = await reader.next();
+      guard.disarm();
+      finished = done === true;
+      const events = finished
+        ? [...parser.push(text.decode()), ...parser.end()]
+        : parser.push(text.decode(value, { stream: true }));
+      for (const event of events) {
+        const delta = decoder.read(event);
+        if (delta) {
+          answer.add(delta);
+          yield delta;
+        }
+        if (decoder.done) break;
       }
       if (decoder.done) break;
     }
@@ -226,6 +228,8 @@ export async function* streamDeltas(
     throw lane;
   } finally {
     guard.dispose();
+    // Stopped before the body's end (done, failed or abandoned): the rest is drained or dropped.
+    if (response && !finished) response.cancel();
   }
 }
 

@@ -37,13 +37,21 @@ export interface WireResponse {
 /** How long a stopped response may take to end before its connection is dropped. */
 const DRAIN_MS = 1000;
 
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64 };
+// As many idle connections are kept as may be open: under load, answers end
+// in bursts, and each connection closed for being one too many idle would be
+// opened again a moment later (bench/README.md, serve).
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 256, maxFreeSockets: 256 };
+
+/** Chunks read ahead of the reader before the body is paused. */
+const READ_AHEAD = 16;
 const agents = { http: new http.Agent(AGENT_OPTIONS), https: new https.Agent(AGENT_OPTIONS) };
 
 /**
- * The body as pull-based chunks over 'data' events (paused while unread).
- * Readable's own async iterator is not used: it holds the stream in
- * 'readable' mode, where a stopped reader cannot drain it for reuse.
+ * The body as pull-based chunks over 'data' events. The body flows while its
+ * reader keeps up and is paused once READ_AHEAD chunks wait unread (pausing
+ * and resuming for every chunk cost more than the chunk). Readable's own
+ * async iterator is not used: it holds the stream in 'readable' mode, where a
+ * stopped reader cannot drain it for reuse.
  */
 function chunkReader(response: IncomingMessage): {
   next(): Promise<IteratorResult<Uint8Array>>;
@@ -73,7 +81,7 @@ function chunkReader(response: IncomingMessage): {
   response.on('data', (chunk: Buffer) => {
     if (detached) return;
     queue.push(chunk);
-    response.pause();
+    if (queue.length >= READ_AHEAD) response.pause();
     settle();
   });
   response.on('end', () => {
@@ -97,7 +105,7 @@ function chunkReader(response: IncomingMessage): {
       return new Promise((resolve, reject) => {
         waiting = { resolve, reject };
         settle();
-        if (waiting && queue.length === 0) response.resume();
+        if (queue.length < READ_AHEAD && response.isPaused() && !detached) response.resume();
       });
     },
     detach() {
@@ -154,31 +162,41 @@ export function sendWire(request: WireRequest, signal: AbortSignal): Promise<Wir
       headers['content-type'] ??= 'application/json';
       headers['content-length'] = String(Buffer.byteLength(request.body));
     }
-    const outgoing = (secure ? https : http).request(url, {
-      method: request.method,
-      headers,
-      agent: secure ? agents.https : agents.http,
-    });
-    const onAbort = () =>
-      outgoing.destroy(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }));
-    if (signal.aborted) {
-      onAbort();
-    } else {
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
-    outgoing.on('response', (response) => {
-      // From here an abort ends the body read; a response that is complete
-      // keeps its connection for the next request.
-      signal.removeEventListener('abort', onAbort);
-      const onBodyAbort = () => response.destroy(new Error('aborted'));
-      signal.addEventListener('abort', onBodyAbort, { once: true });
-      response.once('close', () => signal.removeEventListener('abort', onBodyAbort));
-      resolve(wrap(response));
-    });
-    outgoing.on('error', (error) => {
-      signal.removeEventListener('abort', onAbort);
-      reject(error);
-    });
-    outgoing.end(request.body);
+    const send = (retry: boolean) => {
+      const outgoing = (secure ? https : http).request(url, {
+        method: request.method,
+        headers,
+        agent: secure ? agents.https : agents.http,
+      });
+      const onAbort = () =>
+        outgoing.destroy(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }));
+      if (signal.aborted) {
+        onAbort();
+      } else {
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      outgoing.on('response', (response) => {
+        // From here an abort ends the body read; a response that is complete
+        // keeps its connection for the next request.
+        signal.removeEventListener('abort', onAbort);
+        const onBodyAbort = () => response.destroy(new Error('aborted'));
+        signal.addEventListener('abort', onBodyAbort, { once: true });
+        response.once('close', () => signal.removeEventListener('abort', onBodyAbort));
+        resolve(wrap(response));
+      });
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        signal.removeEventListener('abort', onAbort);
+        // A kept-alive connection the server closed just as it was reused
+        // fails before any answer: the request is sent once more (the race
+        // Node's documentation describes for keep-alive agents).
+        if (retry && outgoing.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted) {
+          send(false);
+          return;
+        }
+        reject(error);
+      });
+      outgoing.end(request.body);
+    };
+    send(true);
   });
 }

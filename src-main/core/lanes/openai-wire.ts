@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ChatCompletion, ChatDelta, ToolCallDelta, Usage } from './chat-types';
+import type { ChatCompletion, ChatDelta, Usage } from './chat-types';
+import { readChunk } from './openai-chunk';
 import { LaneError } from './lane-errors';
 import { checked, parseJson } from './wire-json';
 
@@ -31,27 +32,6 @@ const completionSchema = z.object({
   id: text,
   model: text,
   choices: z.array(z.object({ message: messageSchema, finish_reason: text })).min(1),
-  usage: usageSchema,
-});
-
-const chunkSchema = z.object({
-  choices: z
-    .array(
-      z.object({
-        delta: z
-          .object({
-            content: text,
-            reasoning_content: text,
-            reasoning: text,
-            tool_calls: z
-              .array(z.object({ index: z.number().nullish(), id: text, function: functionSchema }))
-              .nullish(),
-          })
-          .nullish(),
-        finish_reason: text,
-      }),
-    )
-    .nullish(),
   usage: usageSchema,
 });
 
@@ -103,30 +83,14 @@ export function parseCompletion(raw: string): ChatCompletion {
  */
 export function parseChunk(raw: string): ChatDelta | null {
   const json = parseJson(raw, 'A stream chunk');
-  const failure = errorBodySchema.safeParse(json);
-  if (failure.success && typeof json === 'object' && json !== null && 'error' in json) {
-    throw new LaneError('http_error', `The server failed mid-stream: ${errorText(failure.data)}`);
+  // Only a chunk that has an `error` field is checked for the error shapes.
+  if (typeof json === 'object' && json !== null && 'error' in json) {
+    const failure = errorBodySchema.safeParse(json);
+    if (failure.success) {
+      throw new LaneError('http_error', `The server failed mid-stream: ${errorText(failure.data)}`);
+    }
   }
-  const chunk = checked(chunkSchema, json, 'A stream chunk');
-  const delta: ChatDelta = {};
-  const choice = chunk.choices?.[0];
-  const body = choice?.delta;
-  if (body?.content) delta.content = body.content;
-  const reasoning = body?.reasoning_content ?? body?.reasoning;
-  if (reasoning) delta.reasoning = reasoning;
-  if (body?.tool_calls?.length) {
-    delta.toolCalls = body.tool_calls.map((call, position) => {
-      const fragment: ToolCallDelta = { index: call.index ?? position };
-      if (call.id) fragment.id = call.id;
-      if (call.function?.name) fragment.name = call.function.name;
-      if (call.function?.arguments) fragment.arguments = call.function.arguments;
-      return fragment;
-    });
-  }
-  if (choice?.finish_reason) delta.finishReason = choice.finish_reason;
-  const usage = usageOf(chunk.usage);
-  if (usage) delta.usage = usage;
-  return Object.keys(delta).length > 0 ? delta : null;
+  return readChunk(json);
 }
 
 function errorText(body: z.infer<typeof errorBodySchema>): string {

@@ -24,8 +24,23 @@ function systemCode(error: unknown): string | undefined {
 export class RequestGuard {
   private readonly controller = new AbortController();
   private cause: TripCause | null = null;
+  /**
+   * One timer serves every arm (a streamed body is armed once per chunk):
+   * arming moves a deadline, and the timer, when it fires early, waits for
+   * what is left. Only an earlier deadline than the timer's sets a new one.
+   */
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = 0;
+  private armed: { cause: 'connect_timeout' | 'idle_timeout'; deadline: number } | undefined;
   private readonly onCallerAbort = () => this.trip('caller');
+  private readonly onTimer = () => {
+    this.timer = undefined;
+    const armed = this.armed;
+    if (!armed) return;
+    const left = armed.deadline - performance.now();
+    if (left > 0) this.schedule(left);
+    else this.trip(armed.cause);
+  };
 
   constructor(private readonly callerSignal: AbortSignal | undefined) {
     if (callerSignal?.aborted) this.trip('caller');
@@ -42,11 +57,32 @@ export class RequestGuard {
   }
 
   arm(cause: 'connect_timeout' | 'idle_timeout', ms: number): void {
-    this.disarm();
-    this.timer = setTimeout(() => this.trip(cause), ms);
+    const deadline = performance.now() + ms;
+    if (this.armed) {
+      this.armed.cause = cause;
+      this.armed.deadline = deadline;
+    } else {
+      this.armed = { cause, deadline };
+    }
+    if (this.timer === undefined || this.timerAt > deadline) this.schedule(ms);
   }
 
+  /** Stops counting; the timer, if it fires, finds nothing armed. */
   disarm(): void {
+    this.armed = undefined;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timerAt = performance.now() + ms;
+    this.timer = setTimeout(this.onTimer, Math.ceil(ms));
+    // The request's own socket keeps the process alive while it runs; a timer
+    // left behind by a guard nobody disposed must not.
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    this.armed = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -57,7 +93,7 @@ export class RequestGuard {
    * transport, so a complete answer leaves its connection for the next one.
    */
   dispose(): void {
-    this.disarm();
+    this.clearTimer();
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
   }
 
@@ -70,7 +106,7 @@ export class RequestGuard {
   private trip(cause: TripCause): void {
     if (this.cause) return;
     this.cause = cause;
-    this.disarm();
+    this.clearTimer();
     this.controller.abort();
   }
 

@@ -257,14 +257,32 @@ export class RecordStore {
 
   /** Fills in how the request ended. */
   finish(id: string, outcome: RecordOutcome, now = new Date()): void {
+    if (!this.complete(id, outcome, { now })) {
+      throw new RecordStoreError('not_found', `There is no record ${id}.`);
+    }
+  }
+
+  /**
+   * Fills in how the request ended, in one UPDATE (with the mark of a
+   * truncated response, when there is one); false when there is no such
+   * record (any more: retention may have trimmed it).
+   */
+  complete(
+    id: string,
+    outcome: RecordOutcome,
+    options: { now?: Date; responseTruncated?: boolean } = {},
+  ): boolean {
     this.completeBatch();
-    const row: Row = { ...outcome, ended_at: now.toISOString() };
+    const row: Row = { ...outcome, ended_at: (options.now ?? new Date()).toISOString() };
     if (outcome.fallback_chain) row['fallback_chain'] = JSON.stringify(outcome.fallback_chain);
+    if (options.responseTruncated) row['response_body_truncated'] = 1;
     const names = Object.keys(row).filter((name) => this.columns.includes(name));
+    const values: Row = { id };
+    for (const name of names) values[name] = row[name] ?? null;
     const result = this.statement(
       `UPDATE routing_records SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
-    ).run({ ...Object.fromEntries(names.map((name) => [name, row[name] ?? null])), id });
-    if (result.changes === 0) throw new RecordStoreError('not_found', `There is no record ${id}.`);
+    ).run(values);
+    return result.changes > 0;
   }
 
   markResponseTruncated(id: string): void {

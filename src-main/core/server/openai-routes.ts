@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { CONVERSATION_ID_PATTERN } from '../../contract';
 import type { ChatRequestBody } from '../lanes/chat-types';
 import { NoLaneError } from '../lanes/fallback';
@@ -13,8 +12,8 @@ import { RoutingError } from '../router/resolve-route';
 import type { RoutingTrace } from '../router/trace';
 import type { LaneSet } from '../services/lanes-runtime';
 import {
+  DeltaEvents,
   completionBody,
-  deltaChunk,
   roleChunk,
   sse,
   usageChunk,
@@ -23,6 +22,8 @@ import type { CompletionIds } from '../services/openai/openai-wire';
 import { proxyChat } from '../services/openai/proxy-chat';
 import { vsrHeaders, wantsDebug } from '../services/openai/vsr-headers';
 import type { RoutingRuntime } from '../services/routing-runtime';
+import { parseChatBody } from './chat-body';
+import type { ChatBody } from './chat-body';
 import { openAiErrorBody, sendOpenAiError } from './openai-error';
 
 const log = createLogger('openai');
@@ -40,17 +41,6 @@ export interface OpenAiRouteDeps {
   database: () => Database.Database | null;
   cloudEscalation: CloudEscalation;
 }
-
-const MessageSchema = z.looseObject({ role: z.string().min(1) });
-const ChatBodySchema = z.looseObject({
-  model: z.string().min(1).max(256),
-  messages: z.array(MessageSchema).min(1).max(10_000),
-  stream: z.boolean().optional(),
-  stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-});
-
-type ChatBody = z.infer<typeof ChatBodySchema>;
 
 /** The conversation a client named, or an error message. */
 function conversationOf(request: FastifyRequest, body: ChatBody): string | undefined | Error {
@@ -102,20 +92,18 @@ async function completions(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply | undefined> {
-  const parsed = ChatBodySchema.safeParse(request.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const param = issue?.path.map(String).join('.') || null;
+  const parsed = parseChatBody(request.body);
+  if (!parsed.ok) {
     return sendOpenAiError(
       reply,
       400,
-      `Invalid request body${param ? ` at ${param}` : ''}: ${issue?.message ?? 'not a chat request'}`,
+      parsed.message,
       'invalid_request_error',
       'invalid_body',
-      param,
+      parsed.param,
     );
   }
-  const body = parsed.data;
+  const body = parsed.body;
   const conversation = conversationOf(request, body);
   if (conversation instanceof Error)
     return sendOpenAiError(
@@ -157,6 +145,7 @@ async function completions(
       created: Math.floor(Date.now() / 1000),
       model: body.model,
     };
+    const deltaEvents = new DeltaEvents(ids);
     const facts = () => ({
       trace: trace as RoutingTrace,
       recordId,
@@ -213,8 +202,8 @@ async function completions(
             reply.raw.write(sse(roleChunk(ids)));
           }
         } else if (streaming && started) {
-          const out = deltaChunk(ids, event.delta);
-          if (out !== undefined) reply.raw.write(sse(out));
+          const out = deltaEvents.of(event.delta);
+          if (out !== undefined) reply.raw.write(out);
         }
       }
     } catch (error) {

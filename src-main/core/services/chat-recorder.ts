@@ -20,6 +20,19 @@ const log = createLogger('replay');
 // Keeps the record of one chat request: written when it is routed, completed
 // when its answer ends — answered, failed (with the partial answer, marked)
 // or cancelled — with lane, fallback chain, timings, usage and cost.
+//
+// With `finishLater` (a server answering many requests) the end is written
+// like the start: just after the current turn of the event loop, with the
+// other records' ends of that turn, in one transaction. Without it (the
+// app's own chat, which stores the answer beside its record) it is written
+// at once.
+
+export interface ChatRecorderOptions {
+  conversationId?: string;
+  streaming: boolean;
+  /** Write the record's end with the next batch instead of at once. */
+  finishLater?: boolean;
+}
 
 export class ChatRecorder {
   private id: string | undefined;
@@ -34,7 +47,7 @@ export class ChatRecorder {
   constructor(
     private readonly store: RecordStore,
     private readonly config: RouterConfig,
-    private readonly options: { conversationId?: string; streaming: boolean },
+    private readonly options: ChatRecorderOptions,
   ) {}
 
   get recordId(): string | undefined {
@@ -77,10 +90,13 @@ export class ChatRecorder {
     );
   }
 
-  /** Writes the record now if it is still waiting; false when there is none. */
-  private flush(): boolean {
-    this.queue?.flush();
-    return this.written && this.id !== undefined;
+  /**
+   * Resolves once the record's end is in the database (at once unless it was
+   * written with `finishLater`). A server ends its answer after this: a
+   * client that has read the answer's end finds the record complete.
+   */
+  ended(): Promise<void> {
+    return this.queue?.settled() ?? Promise.resolve();
   }
 
   laneStarted(lane: Lane, attempts: readonly LaneAttempt[]): void {
@@ -127,19 +143,45 @@ export class ChatRecorder {
   }
 
   private finish(outcome: RecordOutcome, answer: PartialAnswer | undefined): void {
-    if (!this.flush() || !this.id || !this.settings) return;
+    const queue = this.queue;
+    const settings = this.settings;
+    if (!queue || !settings || this.id === undefined) return;
+    const now = new Date();
     const response =
-      this.settings.captureResponseBody && answer && answer.content !== ''
-        ? capture(answer.content, this.settings.maxBodyBytes)
+      settings.captureResponseBody && answer && answer.content !== ''
+        ? capture(answer.content, settings.maxBodyBytes)
         : undefined;
-    this.store.finish(this.id, {
+    const ended: RecordOutcome = {
       ...outcome,
       fallback_chain: this.attempts,
       duration_ms: performance.now() - this.started,
       ...(this.firstToken !== undefined ? { ttft_ms: this.firstToken } : {}),
       ...(this.lane ? { lane_id: this.lane.id, locality: this.lane.locality } : {}),
       ...(response ? { response_body: response.text } : {}),
-    });
-    if (response?.truncated) this.store.markResponseTruncated(this.id);
+    };
+    const write = () => {
+      // The record may have failed to be written (its id is then gone).
+      const id = this.id;
+      if (!this.written || id === undefined) return;
+      const options = { now, ...(response?.truncated ? { responseTruncated: true } : {}) };
+      if (!this.store.complete(id, ended, options)) {
+        log.warn({ record: id }, 'a routing record was gone before its end could be written');
+      }
+    };
+    if (this.options.finishLater) {
+      queue.add(
+        write,
+        (error) =>
+          log.error(
+            { err: error, record: this.id },
+            'the end of a routing record could not be written',
+          ),
+        'finish',
+      );
+      return;
+    }
+    // The record itself first, if it still waits; then its end, now.
+    queue.flush();
+    write();
   }
 }

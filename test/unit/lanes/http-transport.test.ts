@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendWire } from '../../../src-main/core/lanes/http-transport';
 
@@ -111,5 +111,51 @@ describe('the lane transport', () => {
         new AbortController().signal,
       ),
     ).rejects.toThrow(/unsupported protocol/);
+  });
+
+  it('sends a request again when the kept-alive connection it reused is reset', async () => {
+    let requests = 0;
+    const sockets = new Set<Socket>();
+    server = createServer((request, response) => {
+      requests += 1;
+      request.resume();
+      // The second request, on the kept-alive connection, meets a reset.
+      if (requests === 2) {
+        request.socket.destroy();
+        return;
+      }
+      response.end('ok');
+    });
+    server.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/v1/chat`;
+    expect(await readAll(url)).toBe('ok');
+    expect(await readAll(url)).toBe('ok');
+    expect(requests).toBe(3);
+    expect(sockets.size).toBe(2);
+  });
+
+  it('keeps every chunk, in order, for a reader slower than the body', async () => {
+    const parts = Array.from({ length: 40 }, (_, index) => `data: ${index}\n\n`);
+    server = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const part of parts) response.write(part);
+      response.end();
+    });
+    await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const response = await sendWire(
+      { method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} },
+      new AbortController().signal,
+    );
+    const reader = response.chunks();
+    let text = '';
+    for (let step = await reader.next(); !step.done; step = await reader.next()) {
+      text += Buffer.from(step.value).toString();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(text).toBe(parts.join(''));
   });
 });

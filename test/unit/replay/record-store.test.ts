@@ -110,6 +110,23 @@ describe('routing records', () => {
     expect(() => store.finish('nope', { lifecycle_state: 'failed' })).toThrow(RecordStoreError);
   });
 
+  it('completes a record in one update, with the mark of a truncated response', async () => {
+    const created = await record('prove the theorem', '2026-11-25T10:00:00Z');
+    const completed = store.complete(
+      created.id,
+      { lifecycle_state: 'completed', response_body: 'cut sho' },
+      { now: new Date('2026-11-25T10:00:02Z'), responseTruncated: true },
+    );
+    expect(completed).toBe(true);
+    expect(store.get(created.id)).toMatchObject({
+      lifecycle_state: 'completed',
+      response_body: 'cut sho',
+      response_body_truncated: true,
+      ended_at: '2026-11-25T10:00:02.000Z',
+    });
+    expect(store.complete('nope', { lifecycle_state: 'failed' })).toBe(false);
+  });
+
   it('masks secrets and PII in the prompt, the bodies and the trace, and caps them at max_body_bytes', async () => {
     const key = `AKIA${'FAKE'.repeat(4)}`;
     const created = await record(

@@ -30,8 +30,8 @@ export function roleChunk(ids: CompletionIds): unknown {
   return chunk(ids, [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
 }
 
-/** One delta as a chunk; undefined when it carries nothing a client shows. */
-export function deltaChunk(ids: CompletionIds, delta: ChatDelta): unknown {
+/** The choices of one delta's chunk; undefined when it carries nothing a client shows. */
+function deltaChoices(delta: ChatDelta): unknown[] | undefined {
   const out: Record<string, unknown> = {};
   if (delta.content) out['content'] = delta.content;
   if (delta.reasoning) out['reasoning_content'] = delta.reasoning;
@@ -47,7 +47,38 @@ export function deltaChunk(ids: CompletionIds, delta: ChatDelta): unknown {
   }
   const finish = delta.finishReason ?? null;
   if (Object.keys(out).length === 0 && finish === null) return undefined;
-  return chunk(ids, [{ index: 0, delta: out, finish_reason: finish }]);
+  return [{ index: 0, delta: out, finish_reason: finish }];
+}
+
+/** One delta as a chunk; undefined when it carries nothing a client shows. */
+export function deltaChunk(ids: CompletionIds, delta: ChatDelta): unknown {
+  const choices = deltaChoices(delta);
+  return choices === undefined ? undefined : chunk(ids, choices);
+}
+
+/**
+ * The delta events of one streamed answer, as sse(deltaChunk(…)) writes
+ * them, with the part every chunk shares (id, created, model) encoded once
+ * rather than once per token.
+ */
+export class DeltaEvents {
+  private head = '';
+  private headModel: string | undefined;
+
+  constructor(private readonly ids: CompletionIds) {}
+
+  /** The event of one delta; undefined when it carries nothing a client shows. */
+  of(delta: ChatDelta): string | undefined {
+    const choices = deltaChoices(delta);
+    if (choices === undefined) return undefined;
+    if (this.headModel !== this.ids.model) {
+      const shared = JSON.stringify(chunk(this.ids, []));
+      // `{…,"choices":[]}` without its last `[]}`: the choices go there.
+      this.head = `data: ${shared.slice(0, -3)}`;
+      this.headModel = this.ids.model;
+    }
+    return `${this.head}${JSON.stringify(choices)}}\n\n`;
+  }
 }
 
 /** The closing usage chunk (only for clients that asked with stream_options.include_usage). */

@@ -50,6 +50,8 @@ export function lastUserText(messages: readonly unknown[]): string {
  * Yields the route (with the record id), the lane that answers and its
  * deltas; returns the whole answer. Throws what routing or the lanes throw
  * (RoutingError, NoLaneError, LaneError), after recording the failure.
+ * Either happens only once the record's end is written (with the other ends
+ * of its turn of the event loop), so the answer's last bytes go out after it.
  */
 export async function* proxyChat(
   deps: ProxyDeps,
@@ -62,6 +64,8 @@ export async function* proxyChat(
   });
   const recorder = new ChatRecorder(RecordStore.of(deps.db), deps.router.config, {
     streaming: body['stream'] === true,
+    // Many requests at once: their records' ends are written together.
+    finishLater: true,
     ...(conversationId ? { conversationId } : {}),
   });
   const sent: ChatRequestBody = personal.memoryMessage
@@ -88,6 +92,7 @@ export async function* proxyChat(
           step.value.answer,
           step.value.attempts,
         );
+        await recorder.ended();
         return step.value;
       }
       const event = step.value;
@@ -107,6 +112,7 @@ export async function* proxyChat(
     }
   } catch (error) {
     recorder.failed(error, routedTo);
+    await recorder.ended();
     throw error;
   }
 }
