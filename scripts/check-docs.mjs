@@ -4,20 +4,23 @@
 // - A block preceded by `<!-- doc-check: skip (reason) -->` is not run; the
 //   reason is printed. Keep these few: a GPU, a cluster, an Electron window,
 //   a large download, and `npm ci`/`npm test` themselves (CI runs those).
-// - In README.md, blocks after `<!-- doc-check: end -->` are not run (they are
-//   examples on the user's own files); their count is printed.
 // - Each block runs in bash (-e, pipefail). The blocks of one file run in
-//   order in one fresh temporary folder, as a reader follows a page: it holds
-//   a copy of recipes/ and an empty data folder (HOMELANE_DATA_DIR), so the
-//   docs can name `recipes/...` and write files that later blocks use.
-//   `npx homelane` runs this checkout's bin/homelane.js; `npm run ...` runs in
-//   the checkout.
+//   order in one fresh temporary folder, as a reader follows a page from the
+//   checkout: it holds a copy of recipes/ and examples/ and an empty data
+//   folder (HOMELANE_DATA_DIR), so the docs can name `recipes/...` and
+//   `examples/...` and write files that later blocks use. `npx homelane` runs
+//   this checkout's bin/homelane.js; `npm run ...` runs in the checkout.
 // - A line that starts the server (`npm run serve`, `npx homelane serve`)
 //   starts it in the background on a free port (`--port 0` replaces the
 //   port), waits for its banner, checks that /health answers and that / is
 //   the dashboard, and keeps it for the rest of the block, where `:8801`
 //   means its port. It is stopped when the next server starts or the block
 //   ends.
+// - The docs' example model server on the LAN, http://192.168.1.20:8080, is
+//   the tests' stand-in OpenAI-compatible server (test/support/stand-in-llm),
+//   started on loopback when a block first names that address, serving the
+//   model `qwen3-8b`; each line naming the address gets the stand-in's. So
+//   `lanes add` and `chat` really run, against a server that echoes.
 // Usage: node scripts/check-docs.mjs [FILE.md ...]   (needs the build: out/)
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -30,16 +33,15 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const BLOCK_TIMEOUT_MS = Number(process.env.HOMELANE_DOC_CHECK_TIMEOUT_MS ?? 45_000);
 const CONCURRENCY = Number(process.env.HOMELANE_DOC_CHECK_JOBS ?? 3);
 const SKIP = /^<!--\s*doc-check:\s*skip\s*(?:\((.*)\))?\s*-->$/;
-const END = /^<!--\s*doc-check:\s*end\s*-->$/;
+const EXAMPLE_SERVER = 'http://192.168.1.20:8080';
+const STAND_IN = join(root, 'test/support/stand-in-llm/server.mjs');
 const SERVE = /^(?:[A-Z_][A-Z0-9_]*=\S+\s+)*(?:npm run serve|npx homelane serve)\b/;
 
-/** The ```sh blocks of a markdown file: { line, code, skip?, afterEnd }. */
+/** The ```sh blocks of a markdown file: { line, code, skip? }. */
 export function extractBlocks(text) {
   const lines = text.split('\n');
   const blocks = [];
-  let ended = false;
   for (let i = 0; i < lines.length; i++) {
-    if (END.test(lines[i].trim())) ended = true;
     if (!/^```sh\s*$/.test(lines[i])) continue;
     const start = i;
     const body = [];
@@ -51,7 +53,6 @@ export function extractBlocks(text) {
       line: start + 1,
       code: body.join('\n'),
       skip: marker ? (marker[1] ?? 'no reason given') : undefined,
-      afterEnd: ended,
     });
   }
   return blocks;
@@ -74,10 +75,11 @@ export function servedCommand(line) {
   return `${command} --port 0`;
 }
 
-/** The bash script for one block. */
-export function blockScript(code) {
+/** The bash script for one block; `modelServer` stands for the docs' example server. */
+export function blockScript(code, modelServer = EXAMPLE_SERVER) {
   const out = [];
-  for (const line of commands(code)) {
+  for (const written of commands(code)) {
+    const line = written.split(EXAMPLE_SERVER).join(modelServer);
     if (SERVE.test(line.trim())) out.push(`__doc_serve ${shellQuote(servedCommand(line))}`);
     else if (/:8801\b/.test(line)) out.push(`__doc_at_port ${shellQuote(line)}`);
     else out.push(line);
@@ -130,6 +132,26 @@ __doc_serve() {
 }
 `;
 
+/** The stand-in model server, started once when a block first needs it. */
+let modelServer;
+function startModelServer() {
+  modelServer ??= new Promise((resolveUrl, reject) => {
+    const child = spawn(process.execPath, [STAND_IN, '--served-model-name', 'qwen3-8b'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let banner = '';
+    const failed = (why) => reject(new Error(`check-docs: the stand-in model server ${why}`));
+    child.on('error', (error) => failed(`did not start: ${error.message}`));
+    child.on('exit', (code) => failed(`ended (exit ${code}) before it printed its address`));
+    child.stdout.on('data', (chunk) => {
+      banner += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      if (url) resolveUrl({ url, stop: () => child.stdin.end() });
+    });
+  });
+  return modelServer;
+}
+
 function runBlock(script, cwd, env) {
   return new Promise((resolve) => {
     const file = join(cwd, '.doc-block.sh');
@@ -167,9 +189,11 @@ function docFiles(args) {
 /** Runs one file's blocks in order in a folder of its own; returns its report. */
 async function checkFile(file) {
   const name = relative(root, file);
-  const report = { lines: [], failures: [], ran: 0, skipped: 0, unchecked: 0 };
+  const report = { lines: [], failures: [], ran: 0, skipped: 0 };
   const cwd = mkdtempSync(join(tmpdir(), 'homelane-doc-'));
-  cpSync(join(root, 'recipes'), join(cwd, 'recipes'), { recursive: true });
+  for (const folder of ['recipes', 'examples']) {
+    cpSync(join(root, folder), join(cwd, folder), { recursive: true });
+  }
   const env = {
     ...process.env,
     HOMELANE_DOC_REPO: root,
@@ -180,17 +204,22 @@ async function checkFile(file) {
   try {
     for (const block of extractBlocks(readFileSync(file, 'utf8'))) {
       const where = `${name}:${block.line}`;
-      if (block.afterEnd) {
-        report.unchecked++;
-        continue;
-      }
       if (block.skip !== undefined) {
         report.skipped++;
         report.lines.push(`skip ${where} (${block.skip})`);
         continue;
       }
       const started = Date.now();
-      const result = await runBlock(blockScript(block.code), cwd, env);
+      let server;
+      if (block.code.includes(EXAMPLE_SERVER)) {
+        server = await startModelServer().catch((error) => ({ error }));
+        if (server.error) {
+          report.lines.push(`FAIL ${where} (no model server for ${EXAMPLE_SERVER})`);
+          report.failures.push({ where, output: server.error.message });
+          continue;
+        }
+      }
+      const result = await runBlock(blockScript(block.code, server?.url), cwd, env);
       report.ran++;
       const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;
       const servers = result.output.match(/\/health and the dashboard answer/g)?.length ?? 0;
@@ -224,14 +253,15 @@ async function main(args) {
       process.stdout.write(`${reports[index].lines.join('\n')}\n`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  } finally {
+    if (modelServer) (await modelServer.catch(() => undefined))?.stop();
+  }
   const total = (key) => reports.reduce((sum, report) => sum + report[key], 0);
   const failures = reports.flatMap((report) => report.failures);
-  const unchecked = total('unchecked');
   process.stdout.write(
-    `\n${total('ran')} blocks ran, ${failures.length} failed, ${total('skipped')} skipped by a marker` +
-      (unchecked > 0 ? `, ${unchecked} README examples after the end marker not run` : '') +
-      '\n',
+    `\n${total('ran')} blocks ran, ${failures.length} failed, ${total('skipped')} skipped by a marker\n`,
   );
   for (const failure of failures) {
     const tail = failure.output.trim().split('\n').slice(-15).join('\n  ');

@@ -109,6 +109,20 @@ describe('homelane replay (built)', () => {
     expect(searched.stdout).toContain('completed');
     const missing = await run(['replay', 'show', 'f'.repeat(32)]);
     expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`there is no record ${'f'.repeat(32)}`);
+    // `latest` is the newest record: the one just made.
+    const latest = await run(['replay', 'show', 'latest']);
+    expect(latest.code).toBe(0);
+    expect(latest.stdout).toContain('prompt       Write to [EMAIL_ADDRESS] about lakes.');
+  });
+
+  it('says there is nothing to show when latest is asked of an empty store', async () => {
+    const empty = join(temp.dir, 'empty-data');
+    const shown = await runHomelane(['replay', 'show', 'latest', '--data-dir', empty], 30_000, {
+      env: { HOMELANE_LOG_LEVEL: 'silent' },
+    });
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toContain('there are no records yet');
   });
 
   it('keeps a conversation: the next request carries its history, and the messages are stored', async () => {

@@ -12,6 +12,7 @@ import { addSecretsCommand } from './secrets-command';
 import { addServeCommand } from './serve-command';
 import { addValidateCommand } from './validate-command';
 import { addDslCommands } from './dsl-command';
+import { addExportCommand } from './export-command';
 
 /** The `homelane` command and its subcommands. */
 export function createProgram(io: CliIo): Command {
@@ -25,6 +26,7 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   addValidateCommand(program, io);
   addDslCommands(program, io);
+  addExportCommand(program, io);
   addRouteCommand(program, io);
   addProbeCommand(program, io);
   addServeCommand(program, io);

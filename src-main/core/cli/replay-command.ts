@@ -248,6 +248,9 @@ function addFilterOptions(command: Command): Command {
     .option('--to <time>', 'ISO time, inclusive');
 }
 
+/** `replay show latest`: the newest record (ids are never this word). */
+const LATEST = 'latest';
+
 export function addReplayCommand(program: Command, io: CliIo): void {
   const replay = program
     .command('replay')
@@ -271,12 +274,18 @@ export function addReplayCommand(program: Command, io: CliIo): void {
       }),
     );
   addSourceOptions(replay.command('show <id>'))
+    .description('one record, by its id; `latest` is the newest')
     .option('--json', 'print the whole record as JSON')
     .action((id: string, options: ReplayOptions) =>
       withRecords(options, io, 'show', (store) => {
-        const record = store.get(id);
+        const wanted = id === LATEST ? store.list({}, { limit: 1 }).records[0]?.id : id;
+        const record = wanted === undefined ? undefined : store.get(wanted);
         if (!record) {
-          io.err(`homelane replay show: there is no record ${id}\n`);
+          io.err(
+            id === LATEST
+              ? 'homelane replay show: there are no records yet\n'
+              : `homelane replay show: there is no record ${id}\n`,
+          );
           throw new CliExit(1);
         }
         io.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : describe(record));
