@@ -2,8 +2,11 @@
 // through Homelane (routing in lite mode, the privacy guard, the replay
 // record, the proxy) against the same requests sent straight to the
 // stand-in server that plays the model. Reports lost requests, time to first
-// token and throughput for both, and what Homelane adds.
+// token and throughput for both, and what Homelane adds. A third arm, a bare
+// pass-through proxy (bench/bare-proxy.mjs), measures what a second HTTP hop
+// alone costs on the machine.
 // Run: npm run build && npm run bench:serve [-- --requests N --concurrency C --delay-ms D]
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -124,10 +127,44 @@ function describe(name: string, run: { outcomes: Outcome[]; seconds: number }): 
   const ok = run.outcomes.filter((outcome) => outcome.ok);
   const ttft = ok.map((outcome) => outcome.ttftMs);
   console.log(
-    `${name.padEnd(10)} ${ok.length}/${run.outcomes.length} complete, ` +
+    `  ${name.padEnd(11)} ${ok.length}/${run.outcomes.length} complete, ` +
       `${(ok.length / run.seconds).toFixed(1)} req/s, ` +
       `TTFT p50 ${percentile(ttft, 50).toFixed(2)} ms, p95 ${percentile(ttft, 95).toFixed(2)} ms`,
   );
+}
+
+type Run = { outcomes: Outcome[]; seconds: number };
+const ttftP50 = (run: Run) =>
+  percentile(
+    run.outcomes.map((outcome) => outcome.ttftMs),
+    50,
+  );
+const throughput = (run: Run) => run.outcomes.filter((outcome) => outcome.ok).length / run.seconds;
+
+/** The calibration arm: bench/bare-proxy.mjs in front of the stand-in, in its own process. */
+function startBareProxy(target: string): Promise<{ url: string; stop: () => void }> {
+  const script = join(REPO_ROOT, 'bench', 'bare-proxy.mjs');
+  const child = spawn(process.execPath, [script, target], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let banner = '';
+    child.on('exit', (code) => reject(new Error(`bare-proxy ended (exit ${code})`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      banner += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      if (url) resolve({ url, stop: () => child.stdin.end() });
+    });
+  });
+}
+
+/** Each request's failure reason, counted, for the runs that lost any. */
+function printFailures(runs: readonly (readonly [string, Run])[]): void {
+  for (const [name, run] of runs) {
+    const failures = new Map<string, number>();
+    for (const { failure } of run.outcomes) {
+      if (failure !== undefined) failures.set(failure, (failures.get(failure) ?? 0) + 1);
+    }
+    for (const [failure, count] of failures) console.log(`    ${name}: ${count} × ${failure}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -163,17 +200,21 @@ routing:
     '--max-concurrent',
     String(CONCURRENCY * 2),
   ]);
+  const bare = await startBareProxy(llm.url);
   const homelane = serve.url.replace(/\/$/, '');
   try {
-    // Warm up both paths.
+    // Warm up every path.
     await load(llm.url, 'stand-in-small', 50, 10);
+    await load(bare.url, 'stand-in-small', 50, 10);
     await load(homelane, 'vllm-sr/auto', 50, 10);
 
     const directSeq = await load(llm.url, 'stand-in-small', SEQUENTIAL, 1);
+    const bareSeq = await load(bare.url, 'stand-in-small', SEQUENTIAL, 1);
     const cpuSeqBefore = cpuMs(serve.process.pid);
     const viaSeq = await load(homelane, 'vllm-sr/auto', SEQUENTIAL, 1);
     const cpuSeq = (cpuMs(serve.process.pid) - cpuSeqBefore) / viaSeq.outcomes.length;
     const direct = await load(llm.url, 'stand-in-small', REQUESTS, CONCURRENCY);
+    const bareRun = await load(bare.url, 'stand-in-small', REQUESTS, CONCURRENCY);
     const cpuBefore = cpuMs(serve.process.pid);
     const via = await load(homelane, 'vllm-sr/auto', REQUESTS, CONCURRENCY);
     const cpuPerRequest = (cpuMs(serve.process.pid) - cpuBefore) / via.outcomes.length;
@@ -186,50 +227,30 @@ routing:
     );
     console.log(`one at a time (${SEQUENTIAL} requests):`);
     describe('direct', directSeq);
+    describe('bare proxy', bareSeq);
     describe('homelane', viaSeq);
-    const addedSeq =
-      percentile(
-        viaSeq.outcomes.map((outcome) => outcome.ttftMs),
-        50,
-      ) -
-      percentile(
-        directSeq.outcomes.map((outcome) => outcome.ttftMs),
-        50,
-      );
-    console.log(`  added TTFT at p50: ${addedSeq.toFixed(2)} ms (target < 1 ms in lite mode)`);
+    const added = (run: Run, base: Run) => (ttftP50(run) - ttftP50(base)).toFixed(2);
+    console.log(`  added TTFT at p50: ${added(viaSeq, directSeq)} ms (target < 1 ms in lite mode)`);
+    console.log(`    a bare second hop alone: ${added(bareSeq, directSeq)} ms`);
     console.log(`  Homelane's CPU time per request: ${cpuSeq.toFixed(2)} ms`);
     console.log(`${CONCURRENCY} concurrent streams (${REQUESTS} requests):`);
     describe('direct', direct);
+    describe('bare proxy', bareRun);
     describe('homelane', via);
     const lost = via.outcomes.filter((outcome) => !outcome.ok).length;
-    const ratio =
-      via.outcomes.filter((outcome) => outcome.ok).length /
-      via.seconds /
-      (direct.outcomes.filter((outcome) => outcome.ok).length / direct.seconds);
-    const added =
-      percentile(
-        via.outcomes.map((outcome) => outcome.ttftMs),
-        50,
-      ) -
-      percentile(
-        direct.outcomes.map((outcome) => outcome.ttftMs),
-        50,
-      );
     console.log(`  lost through Homelane: ${lost} (target 0)`);
-    for (const [name, run] of [
+    printFailures([
       ['direct', direct],
+      ['bare proxy', bareRun],
       ['homelane', via],
-    ] as const) {
-      const failures = new Map<string, number>();
-      for (const { failure } of run.outcomes) {
-        if (failure !== undefined) failures.set(failure, (failures.get(failure) ?? 0) + 1);
-      }
-      for (const [failure, count] of failures) console.log(`    ${name}: ${count} × ${failure}`);
-    }
-    console.log(`  added TTFT at p50: ${added.toFixed(2)} ms`);
-    console.log(`  throughput: ${(ratio * 100).toFixed(1)} % of direct (target ≥ 95 %)`);
+    ]);
+    const share = (run: Run, base: Run) => ((throughput(run) / throughput(base)) * 100).toFixed(1);
+    console.log(`  added TTFT at p50: ${added(via, direct)} ms`);
+    console.log(`  throughput: ${share(via, direct)} % of direct (target ≥ 95 %)`);
+    console.log(`    a bare second hop alone: ${share(bareRun, direct)} % of direct`);
     console.log(`  Homelane's CPU time per request: ${cpuPerRequest.toFixed(2)} ms`);
   } finally {
+    bare.stop();
     await serve.stop();
     await llm.stop();
     rmSync(dir, { recursive: true, force: true });
