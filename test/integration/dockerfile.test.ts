@@ -10,7 +10,10 @@ import { REPO_ROOT } from '../support/serve-process';
 // The container image for headless `homelane serve`. The static checks always
 // run; the build-and-run check needs a Docker engine (HOMELANE_TEST_DOCKER_HOST)
 // that already has the base image, since nothing is pulled in tests.
-// HOMELANE_TEST_NODE_IMAGE names another local Node 20 image to build from.
+// HOMELANE_TEST_NODE_IMAGE names another local Node 20 image to build from;
+// HOMELANE_TEST_SERVE_IMAGE names an image CI already built from this checkout
+// (.ci/run builds it while it installs, so the build's minutes of CPU do not
+// run beside the other tests), and then only the run is checked here.
 
 const run = promisify(execFile);
 const DOCKERFILE = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
@@ -121,9 +124,24 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function dockerReadiness(): Promise<{ host: string; base: string } | { skip: string }> {
+/** What the run needs: an image of this checkout, or a base image to build one from. */
+type Readiness =
+  { host: string; prebuilt: string } | { host: string; base: string } | { skip: string };
+
+async function dockerReadiness(): Promise<Readiness> {
   const engine = await findTestDockerEngine();
   if (!engine.ok) return { skip: engine.reason };
+  try {
+    await run('docker', ['--version']);
+  } catch {
+    return { skip: 'the docker command-line client is not installed' };
+  }
+  const prebuilt = process.env['HOMELANE_TEST_SERVE_IMAGE'];
+  if (prebuilt) {
+    // Named by CI, which built it from this checkout before the tests (so the
+    // build does not run beside them); a missing one is a failure, not a skip.
+    return { host: engine.host, prebuilt };
+  }
   const base = process.env['HOMELANE_TEST_NODE_IMAGE'] ?? DEFAULT_BASE;
   try {
     await engine.docker.getImage(base).inspect();
@@ -131,11 +149,6 @@ async function dockerReadiness(): Promise<{ host: string; base: string } | { ski
     return {
       skip: `the base image ${base} is not present on the Docker engine at ${engine.host} (tests pull nothing; load it, or name a local Node 20 image in HOMELANE_TEST_NODE_IMAGE)`,
     };
-  }
-  try {
-    await run('docker', ['--version']);
-  } catch {
-    return { skip: 'the docker command-line client is not installed' };
   }
   return { host: engine.host, base };
 }
@@ -146,51 +159,77 @@ if ('skip' in readiness) {
     it.skip(`skipped: ${readiness.skip}`, () => undefined);
   });
 } else {
-  const { host, base } = readiness;
+  const { host } = readiness;
+  const title =
+    'prebuilt' in readiness
+      ? `the image CI built from this checkout (${readiness.prebuilt}) answers /health and the dashboard, with a token`
+      : 'builds, and the container answers /health and the dashboard, with a token';
   describe('Dockerfile (build and run)', () => {
-    it('builds, and the container answers /health and the dashboard, with a token', async () => {
-      const tag = `homelane-test/serve:${process.pid}`;
-      const docker = (args: string[], timeout = 60_000) =>
-        run('docker', ['-H', host, ...args], { timeout, maxBuffer: 64 * 1024 * 1024 });
-      // Host networking: the test engine runs without a bridge; npm ci needs the registry.
-      await docker(
-        ['build', '--network', 'host', '--build-arg', `NODE_IMAGE=${base}`, '-t', tag, REPO_ROOT],
-        900_000,
-      );
-      const port = await freePort();
-      const token = 'doc-test-token-0123456789abcdef';
-      const { stdout } = await docker([
-        'run',
-        '-d',
-        '--network',
-        'host',
-        '-e',
-        `HOMELANE_TOKEN=${token}`,
-        tag,
-        '--port',
-        String(port),
-      ]);
-      const id = stdout.trim();
-      try {
-        const url = `http://127.0.0.1:${port}`;
-        let health: Response | undefined;
-        for (let i = 0; i < 120 && !health?.ok; i++) {
-          health = await fetch(`${url}/health`).catch(() => undefined);
-          if (!health?.ok) await new Promise((r) => setTimeout(r, 500));
+    it(
+      title,
+      async () => {
+        const docker = (args: string[], timeout = 60_000) =>
+          run('docker', ['-H', host, ...args], { timeout, maxBuffer: 64 * 1024 * 1024 });
+        let tag: string;
+        if ('prebuilt' in readiness) {
+          tag = readiness.prebuilt;
+          const inspected = await docker(['image', 'inspect', '--format', '{{json .Config}}', tag]);
+          const config = JSON.parse(inspected.stdout) as { User?: string; ExposedPorts?: object };
+          expect(config.User).toBe('node');
+          expect(Object.keys(config.ExposedPorts ?? {})).toEqual(['8801/tcp']);
+        } else {
+          tag = `homelane-test/serve:${process.pid}`;
+          // Host networking: the test engine runs without a bridge; npm ci needs the registry.
+          await docker(
+            [
+              'build',
+              '--network',
+              'host',
+              '--build-arg',
+              `NODE_IMAGE=${readiness.base}`,
+              '-t',
+              tag,
+              REPO_ROOT,
+            ],
+            900_000,
+          );
         }
-        expect(health?.status).toBe(200);
-        expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root"');
-        expect((await fetch(`${url}/v1/models`)).status).toBe(401);
-        const models = await fetch(`${url}/v1/models`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        expect(models.status).toBe(200);
-        const user = await docker(['exec', id, 'id', '-un']);
-        expect(user.stdout.trim()).toBe('node');
-      } finally {
-        await docker(['rm', '-f', id]).catch(() => undefined);
-        await docker(['rmi', '-f', tag]).catch(() => undefined);
-      }
-    }, 1_000_000);
+        const port = await freePort();
+        const token = 'doc-test-token-0123456789abcdef';
+        const { stdout } = await docker([
+          'run',
+          '-d',
+          '--network',
+          'host',
+          '-e',
+          `HOMELANE_TOKEN=${token}`,
+          tag,
+          '--port',
+          String(port),
+        ]);
+        const id = stdout.trim();
+        try {
+          const url = `http://127.0.0.1:${port}`;
+          let health: Response | undefined;
+          for (let i = 0; i < 120 && !health?.ok; i++) {
+            health = await fetch(`${url}/health`).catch(() => undefined);
+            if (!health?.ok) await new Promise((r) => setTimeout(r, 500));
+          }
+          expect(health?.status).toBe(200);
+          expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root"');
+          expect((await fetch(`${url}/v1/models`)).status).toBe(401);
+          const models = await fetch(`${url}/v1/models`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(models.status).toBe(200);
+          const user = await docker(['exec', id, 'id', '-un']);
+          expect(user.stdout.trim()).toBe('node');
+        } finally {
+          await docker(['rm', '-f', id]).catch(() => undefined);
+          if (!('prebuilt' in readiness)) await docker(['rmi', '-f', tag]).catch(() => undefined);
+        }
+      },
+      1_000_000,
+    );
   });
 }
