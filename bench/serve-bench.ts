@@ -33,6 +33,7 @@ interface Outcome {
   /** Why a request that was not ok failed: its status, error event or exception. */
   failure?: string;
 }
+type Run = { outcomes: Outcome[]; seconds: number };
 
 /** One streamed request; ok only when it ended with [DONE] and carried content. */
 async function streamOnce(url: string, model: string): Promise<Outcome> {
@@ -80,12 +81,7 @@ async function streamOnce(url: string, model: string): Promise<Outcome> {
   }
 }
 
-async function load(
-  url: string,
-  model: string,
-  total: number,
-  concurrency: number,
-): Promise<{ outcomes: Outcome[]; seconds: number }> {
+async function load(url: string, model: string, total: number, concurrency: number): Promise<Run> {
   const outcomes: Outcome[] = [];
   let next = 0;
   const started = performance.now();
@@ -123,23 +119,22 @@ const percentile = (values: readonly number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
-function describe(name: string, run: { outcomes: Outcome[]; seconds: number }): void {
-  const ok = run.outcomes.filter((outcome) => outcome.ok);
-  const ttft = ok.map((outcome) => outcome.ttftMs);
-  console.log(
-    `  ${name.padEnd(11)} ${ok.length}/${run.outcomes.length} complete, ` +
-      `${(ok.length / run.seconds).toFixed(1)} req/s, ` +
-      `TTFT p50 ${percentile(ttft, 50).toFixed(2)} ms, p95 ${percentile(ttft, 95).toFixed(2)} ms`,
-  );
-}
-
-type Run = { outcomes: Outcome[]; seconds: number };
 const ttftP50 = (run: Run) =>
   percentile(
     run.outcomes.map((outcome) => outcome.ttftMs),
     50,
   );
 const throughput = (run: Run) => run.outcomes.filter((outcome) => outcome.ok).length / run.seconds;
+
+function describe(name: string, run: Run): void {
+  const ok = run.outcomes.filter((outcome) => outcome.ok);
+  const ttft = ok.map((outcome) => outcome.ttftMs);
+  console.log(
+    `  ${name.padEnd(11)} ${ok.length}/${run.outcomes.length} complete, ` +
+      `${throughput(run).toFixed(1)} req/s, ` +
+      `TTFT p50 ${percentile(ttft, 50).toFixed(2)} ms, p95 ${percentile(ttft, 95).toFixed(2)} ms`,
+  );
+}
 
 /** The calibration arm: bench/bare-proxy.mjs in front of the stand-in, in its own process. */
 function startBareProxy(target: string): Promise<{ url: string; stop: () => void }> {

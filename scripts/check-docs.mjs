@@ -23,8 +23,15 @@
 //   `lanes add` and `chat` really run, against a server that echoes.
 // Usage: node scripts/check-docs.mjs [FILE.md ...]   (needs the build: out/)
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +45,7 @@ const STAND_IN = join(root, 'test/support/stand-in-llm/server.mjs');
 const SERVE = /^(?:[A-Z_][A-Z0-9_]*=\S+\s+)*(?:npm run serve|npx homelane serve)\b/;
 
 /** The ```sh blocks of a markdown file: { line, code, skip? }. */
-export function extractBlocks(text) {
+function extractBlocks(text) {
   const lines = text.split('\n');
   const blocks = [];
   for (let i = 0; i < lines.length; i++) {
@@ -64,7 +71,7 @@ function commands(code) {
 }
 
 /** A serve line with its comment removed and `--port 0` in place of any port. */
-export function servedCommand(line) {
+function servedCommand(line) {
   let command = line.replace(/\s+#.*$/, '').trim();
   if (/--port\s+\S+/.test(command)) return command.replace(/--port\s+\S+/, '--port 0');
   if (command.includes('npm run serve')) {
@@ -76,7 +83,7 @@ export function servedCommand(line) {
 }
 
 /** The bash script for one block; `modelServer` stands for the docs' example server. */
-export function blockScript(code, modelServer = EXAMPLE_SERVER) {
+function blockScript(code, modelServer = EXAMPLE_SERVER) {
   const out = [];
   for (const written of commands(code)) {
     const line = written.split(EXAMPLE_SERVER).join(modelServer);
@@ -270,6 +277,4 @@ async function main(args) {
   return failures.length === 0 ? 0 : 1;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+process.exitCode = await main(process.argv.slice(2));

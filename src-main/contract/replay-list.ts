@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalitySchema } from './lanes';
 import { RoutingRecordViewSchema } from './replay-record';
 
 // The Replay page's list: stored routing records newest first, filtered, a
@@ -19,9 +20,9 @@ export const ReplayFiltersSchema = z
     /** The model alias the router chose. */
     alias: name.optional(),
     lane: name.optional(),
-    locality: z.enum(['local', 'lan', 'cloud']).optional(),
+    locality: LocalitySchema.optional(),
     private: z.boolean().optional(),
-    status: z.enum(['in_progress', 'completed', 'failed', 'aborted']).optional(),
+    status: RoutingRecordViewSchema.shape.lifecycle_state.optional(),
     /** ISO times, inclusive. */
     from: isoTime.optional(),
     to: isoTime.optional(),

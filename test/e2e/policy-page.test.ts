@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pasteInto, screenshotWholePage } from '../support/app-page';
 import { launchChromium, watchPageProblems } from '../support/chromium';
 import { dataOf, rpcOverHttp } from '../support/rpc-http';
 import { REPO_ROOT, startServe } from '../support/serve-process';
@@ -36,32 +37,8 @@ describe.skipIf(!HAS_SHARED)(
         ? Number(await diagnostics().getAttribute('data-errors'))
         : null;
 
-    /** The whole page: the app scrolls inside <main>, so the viewport grows to fit it first. */
-    async function shoot(name: string): Promise<void> {
-      const height = await page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
-      await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
-      await page.screenshot({ path: join(SCREENSHOTS, name) });
-      await page.setViewportSize({ width: 1440, height: 900 });
-    }
-
-    /**
-     * Replaces an editor's whole text the way a person pastes it. (Typing a
-     * few thousand lines through the keyboard takes Chromium most of a minute.)
-     */
-    async function pasteInto(testId: string, text: string): Promise<void> {
-      const content = page.getByTestId(testId).locator('.cm-content');
-      await content.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await content.evaluate((element, pasted) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', pasted);
-        element.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        );
-      }, text);
-    }
-
-    const typeDsl = (text: string) => pasteInto('policy-dsl-editor', text);
+    const shoot = (name: string) => screenshotWholePage(page, join(SCREENSHOTS, name));
+    const typeDsl = (text: string) => pasteInto(page, 'policy-dsl-editor', text);
 
     async function applyWithNote(note: string): Promise<void> {
       await expect.poll(() => page.getByTestId('policy-apply').isEnabled()).toBe(true);
@@ -206,7 +183,11 @@ describe.skipIf(!HAS_SHARED)(
         'true',
       );
 
-      await pasteInto('policy-yaml-view', active.yaml.replace('priority: 260', 'priority: 262'));
+      await pasteInto(
+        page,
+        'policy-yaml-view',
+        active.yaml.replace('priority: 260', 'priority: 262'),
+      );
       await expect.poll(checked, { timeout: 15_000 }).toBe(0);
       // The DSL follows the YAML; made the edited side again, it carries the change.
       const toDsl = page.getByRole('button', { name: 'Edit DSL instead' });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotWholePage } from '../support/app-page';
 import { launchChromium, watchPageProblems } from '../support/chromium';
 import { dataOf, rpcOverHttp } from '../support/rpc-http';
 import { REPO_ROOT, startServe } from '../support/serve-process';
@@ -65,12 +66,7 @@ async function send(content: string): Promise<void> {
   recordIds.set(content, response.headers.get('x-vsr-replay-id') ?? '');
 }
 
-async function shoot(name: string): Promise<void> {
-  const height = await page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
-  await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
-  await page.screenshot({ path: join(SCREENSHOTS, name) });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shoot = (name: string) => screenshotWholePage(page, join(SCREENSHOTS, name));
 
 const slot = () => page.getByTestId('policy-whatif-slot');
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Insights, MethodInput, MethodName } from '../../src-main/contract';
+import { pasteInto, screenshotWholePage } from '../support/app-page';
 import { launchChromium, watchPageProblems } from '../support/chromium';
 import { dataOf, rpcOverHttp } from '../support/rpc-http';
 import { REPO_ROOT, startServe } from '../support/serve-process';
@@ -51,26 +52,8 @@ describe.skipIf(!HAS_SHARED)(
     const rpc = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
       dataOf((await rpcOverHttp(serve.url, method, input)).result);
 
-    async function shoot(name: string): Promise<void> {
-      const height = await page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
-      await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
-      await page.screenshot({ path: join(SCREENSHOTS, name) });
-      await page.setViewportSize({ width: 1440, height: 900 });
-    }
-
-    /** Replaces the DSL editor's text as a paste would (typing 700 lines takes Chromium long). */
-    async function pasteDsl(text: string): Promise<void> {
-      const content = page.getByTestId('policy-dsl-editor').locator('.cm-content');
-      await content.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await content.evaluate((element, pasted) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', pasted);
-        element.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        );
-      }, text);
-    }
+    const shoot = (name: string) => screenshotWholePage(page, join(SCREENSHOTS, name));
+    const pasteDsl = (text: string) => pasteInto(page, 'policy-dsl-editor', text);
 
     const errorsShown = async () => {
       const diagnostics = page.getByTestId('policy-diagnostics');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, watchPageProblems } from '../support/chromium';
+import { dataOf, rpcOverHttp } from '../support/rpc-http';
 import { REPO_ROOT, startServe } from '../support/serve-process';
 import type { ServeProcess } from '../support/serve-process';
 import { HAS_SHARED, SHARED_MISSING_REASON, sharedPath } from '../support/shared-recipes';
@@ -37,13 +38,7 @@ describe.skipIf(!HAS_SHARED)('topology page (web UI against homelane serve)', ()
       ],
       60_000,
     );
-    const response = await fetch(new URL('api/rpc/topology.get', serve.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const body = (await response.json()) as { ok: boolean; data: { nodes: unknown[] } };
-    expectedNodes = body.data.nodes.length;
+    expectedNodes = dataOf((await rpcOverHttp(serve.url, 'topology.get', {})).result).nodes.length;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     watchPageProblems(page, problems);

@@ -1,12 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  HomelaneClient,
-  MethodName,
-  MethodOutput,
-  MethodInput,
-} from '../../src-main/contract';
+import type { HomelaneClient, MethodName, MethodInput } from '../../src-main/contract';
 import {
   PolicyActiveSchema,
   PolicyApplySchema,
@@ -20,6 +15,7 @@ import { loadProfile } from '../../src-main/core/services/default-profile';
 import { createHttpClient } from '../../src-renderer/src/api/http-client';
 import { startAppServer } from '../support/app-server';
 import type { AppServer } from '../support/app-server';
+import { dataOf, errorOf } from '../support/rpc-http';
 import { HAS_SHARED, SHARED_MISSING_REASON, readShared } from '../support/shared-recipes';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -52,20 +48,10 @@ afterAll(async () => {
   temp.cleanup();
 });
 
-async function call<M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await client.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.data;
-}
-
-async function refused<M extends MethodName>(method: M, input: MethodInput<M>) {
-  const result = await client.call(method, input);
-  if (result.ok) throw new Error(`${method} was expected to fail`);
-  return result.error;
-}
+const call = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
+  dataOf(await client.call(method, input));
+const refused = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
+  errorOf(await client.call(method, input));
 
 async function activeDsl(): Promise<string> {
   const active = PolicyActiveSchema.parse(await call('policy.active', {}));

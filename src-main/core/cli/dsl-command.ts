@@ -23,6 +23,16 @@ export function countSummary(file: string, diagnostics: readonly Diagnostic[]): 
   return `${file}: ${plural(count('error'), 'error')}, ${plural(count('constraint'), 'constraint')}, ${plural(count('warning'), 'warning')}`;
 }
 
+/** The text of a policy file; a file that cannot be read ends the command, located. */
+export async function readTextOrExit(file: string, io: CliIo): Promise<string> {
+  const read = await readPolicyText(file);
+  if (read.text === undefined) {
+    printDiagnostics(read.diagnostics, io);
+    throw new CliExit(1);
+  }
+  return read.text;
+}
+
 async function output(text: string, out: string | undefined, io: CliIo): Promise<void> {
   if (out === undefined || out === '-') io.out(text);
   else await writeFile(out, text, 'utf8');
@@ -33,12 +43,7 @@ export async function runCompile(
   options: { output?: string; base?: string },
   io: CliIo,
 ): Promise<void> {
-  const read = await readPolicyText(file);
-  if (read.text === undefined) {
-    printDiagnostics(read.diagnostics, io);
-    throw new CliExit(1);
-  }
-  const result = compileDsl(read.text, file);
+  const result = compileDsl(await readTextOrExit(file, io), file);
   printDiagnostics(result.diagnostics, io);
   if (!result.sections) {
     io.err(`${countSummary(file, result.diagnostics)}; nothing written\n`);

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { exportForUpstream } from '../config/export-upstream';
 import { loadConfigText } from '../config/load';
-import { readPolicyText } from '../dsl/policy-source';
 import { printDsl } from '../services/policy-edit/edited-diagnostics';
-import { countSummary, printDiagnostics } from './dsl-command';
+import { countSummary, printDiagnostics, readTextOrExit } from './dsl-command';
 import type { CliIo } from './io';
 import { CliExit } from './load-router';
 
@@ -27,11 +26,7 @@ async function writeWhole(file: string, text: string): Promise<void> {
 }
 
 export async function runExport(file: string, options: ExportOptions, io: CliIo): Promise<void> {
-  const read = await readPolicyText(file);
-  if (read.text === undefined) {
-    printDiagnostics(read.diagnostics, io);
-    throw new CliExit(1);
-  }
+  const text = await readTextOrExit(file, io);
   if (file.endsWith('.dsl')) {
     io.err(
       `homelane export: ${file} is DSL, which holds only the routing; export a whole config: ` +
@@ -39,14 +34,15 @@ export async function runExport(file: string, options: ExportOptions, io: CliIo)
     );
     throw new CliExit(1);
   }
-  const loaded = loadConfigText(read.text, file);
+  const loaded = loadConfigText(text, file);
   printDiagnostics(loaded.diagnostics, io);
   if (!loaded.config) {
     io.err(`${countSummary(file, loaded.diagnostics)}; nothing exported\n`);
     throw new CliExit(1);
   }
-  const clean = exportForUpstream(read.text);
-  const printed = printDsl(loadConfigText(clean.text, join(options.outDir, 'config.yaml')).raw);
+  const clean = exportForUpstream(text);
+  // The DSL holds no providers, so the config as loaded prints the same DSL as its clean copy.
+  const printed = printDsl(loaded.raw);
   if (printed.dsl === null) {
     io.err(`homelane export: ${printed.problems.join('; ')}; nothing exported\n`);
     throw new CliExit(1);

@@ -31,15 +31,17 @@ export class RequestGuard {
    */
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = 0;
-  private armed: { cause: 'connect_timeout' | 'idle_timeout'; deadline: number } | undefined;
+  /** What the deadline trips, while armed (plain fields: arming allocates nothing). */
+  private armedFor: 'connect_timeout' | 'idle_timeout' | undefined;
+  private deadline = 0;
   private readonly onCallerAbort = () => this.trip('caller');
   private readonly onTimer = () => {
     this.timer = undefined;
-    const armed = this.armed;
-    if (!armed) return;
-    const left = armed.deadline - performance.now();
+    const cause = this.armedFor;
+    if (cause === undefined) return;
+    const left = this.deadline - performance.now();
     if (left > 0) this.schedule(left);
-    else this.trip(armed.cause);
+    else this.trip(cause);
   };
 
   constructor(private readonly callerSignal: AbortSignal | undefined) {
@@ -57,19 +59,14 @@ export class RequestGuard {
   }
 
   arm(cause: 'connect_timeout' | 'idle_timeout', ms: number): void {
-    const deadline = performance.now() + ms;
-    if (this.armed) {
-      this.armed.cause = cause;
-      this.armed.deadline = deadline;
-    } else {
-      this.armed = { cause, deadline };
-    }
-    if (this.timer === undefined || this.timerAt > deadline) this.schedule(ms);
+    this.armedFor = cause;
+    this.deadline = performance.now() + ms;
+    if (this.timer === undefined || this.timerAt > this.deadline) this.schedule(ms);
   }
 
   /** Stops counting; the timer, if it fires, finds nothing armed. */
   disarm(): void {
-    this.armed = undefined;
+    this.armedFor = undefined;
   }
 
   private schedule(ms: number): void {
@@ -82,7 +79,7 @@ export class RequestGuard {
   }
 
   private clearTimer(): void {
-    this.armed = undefined;
+    this.armedFor = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }

@@ -13,6 +13,8 @@ export interface NewRecordInput {
   routingMs: number;
   settings: ReplaySettings;
   now?: Date;
+  /** The id, when the caller needed it before the record was built. */
+  id?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export function newRecord(trace: RoutingTrace, input: NewRecordInput): RoutingRe
     Object.entries(trace.matched_signals).filter(([, names]) => names.length > 0),
   );
   return {
-    id: newRecordId(now),
+    id: input.id ?? newRecordId(now),
     created_at: now.toISOString(),
     conversation_id: input.conversationId ?? null,
     recipe: trace.recipe,

@@ -285,11 +285,6 @@ export class RecordStore {
     return result.changes > 0;
   }
 
-  markResponseTruncated(id: string): void {
-    this.completeBatch();
-    this.statement('UPDATE routing_records SET response_body_truncated = 1 WHERE id = ?').run(id);
-  }
-
   get(id: string): RoutingRecord | undefined {
     const row = this.statement('SELECT * FROM routing_records WHERE id = ?').get(id) as
       Row | undefined;

@@ -78,9 +78,10 @@ export class ChatRecorder {
           routingMs: trace.latency_ms,
           settings,
           now,
+          id,
           ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
         });
-        this.store.insert({ ...record, id }, settings.maxRecords);
+        this.store.insert(record, settings.maxRecords);
         this.written = true;
       },
       (error) => {

@@ -25,12 +25,15 @@ export function openRecordsDatabase(ctx: ServiceContext): Database.Database {
   return db;
 }
 
+/** Refuses a time range whose end comes before its start. */
+export function checkTimeRange(from: string | undefined, to: string | undefined): void {
+  if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to))
+    throw new ApiError('invalid_input', 'The end of the time range comes before its start.');
+}
+
 /** The store filters of the contract's filters (the alias is the store's `model`). */
 export function storeFilters(filters: ReplayFilters): RecordFilters {
-  if (filters.from !== undefined && filters.to !== undefined) {
-    if (Date.parse(filters.from) > Date.parse(filters.to))
-      throw new ApiError('invalid_input', 'The end of the time range comes before its start.');
-  }
+  checkTimeRange(filters.from, filters.to);
   const { alias, ...rest } = filters;
   const out: RecordFilters = {};
   for (const [key, value] of Object.entries({ ...rest, model: alias })) {

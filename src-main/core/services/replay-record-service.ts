@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract';
 import type { ReplayRecord } from '../../contract';
 import { RecordStore } from '../replay/record-store';
-import { requireChat } from './chat/chat-methods';
 import type { ServiceContext } from './context';
 import { withImport } from './replay-import-service';
+import { openRecordsDatabase } from './replay-list-service';
 
 // One routing record by id, as a chat reply's badge opens it: the full trace,
 // the lanes tried, timings, tokens and cost — from this machine's records,
@@ -16,9 +16,7 @@ export function replayRecord(
 ): ReplayRecord {
   const { recordId, source } = input;
   if (source !== undefined) return withImport(ctx, source, (db) => recordIn(db, recordId));
-  const db = requireChat(ctx).database;
-  if (!db.open) throw new ApiError('unavailable', 'The database is closed (the app is stopping).');
-  return recordIn(db, recordId);
+  return recordIn(openRecordsDatabase(ctx), recordId);
 }
 
 function recordIn(db: Database.Database, recordId: string): ReplayRecord {

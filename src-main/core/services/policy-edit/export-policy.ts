@@ -1,7 +1,6 @@
 import type { ParsedInput } from '../../../contract';
 import type { PolicyExport } from '../../../contract/policy-edit';
 import { exportForUpstream } from '../../config/export-upstream';
-import { loadConfigText } from '../../config/load';
 import type { ServiceContext } from '../context';
 import { editedDiagnostics, invalidPolicy, printDsl } from './edited-diagnostics';
 import { activePolicyText, resolveEditedPolicy } from './edited-policy';
@@ -16,6 +15,7 @@ export function exportPolicy(
 ): PolicyExport {
   const activeText = activePolicyText(ctx.routing);
   let text = activeText;
+  let raw = ctx.routing?.profile.config.raw;
   if ('text' in input) {
     const edited = resolveEditedPolicy(input.text, input.format, activeText);
     if (edited.yaml === undefined || !edited.config)
@@ -24,11 +24,9 @@ export function exportPolicy(
         'there is nothing to export',
       );
     text = edited.yaml;
+    raw = edited.config.raw;
   }
   const clean = exportForUpstream(text);
-  return {
-    yaml: clean.text,
-    dsl: printDsl(loadConfigText(clean.text, 'export.yaml').raw).dsl,
-    removed: clean.removed,
-  };
+  // The DSL holds no providers, so the config as loaded prints the same DSL as its clean copy.
+  return { yaml: clean.text, dsl: printDsl(raw).dsl, removed: clean.removed };
 }

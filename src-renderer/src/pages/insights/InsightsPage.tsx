@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useClient } from '../../api/client-context';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { Segmented } from '../../components/Segmented';
 import { BreakdownChart } from './BreakdownChart';
 import { OverTimeChart } from './OverTimeChart';
 import { TotalsCards } from './TotalsCards';
@@ -13,22 +14,7 @@ import './insights.css';
 function RangePicker() {
   const range = useInsightsStore((s) => s.range);
   const setRange = useInsightsStore((s) => s.setRange);
-  return (
-    <div className="segmented" role="radiogroup" aria-label="Time range">
-      {RANGES.map((option) => (
-        <button
-          key={option.id}
-          type="button"
-          role="radio"
-          aria-checked={option.id === range}
-          className={option.id === range ? 'segmented__item is-active' : 'segmented__item'}
-          onClick={() => setRange(option.id)}
-        >
-          {option.label}
-        </button>
-      ))}
-    </div>
-  );
+  return <Segmented label="Time range" options={RANGES} value={range} onChange={setRange} />;
 }
 
 function InsightsBody() {

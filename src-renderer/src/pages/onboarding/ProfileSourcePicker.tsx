@@ -3,13 +3,15 @@ import type { ChangeEvent, FormEvent } from 'react';
 import { PROFILE_TEXT_MAX } from '../../../../src-main/contract';
 import { useClient } from '../../api/client-context';
 import { Field } from '../../components/Field';
+import { Segmented } from '../../components/Segmented';
+import type { SegmentedOption } from '../../components/Segmented';
 import { useOnboarding } from './onboarding-store';
 import type { ProfileMode } from './onboarding-store';
 
 export const BALANCE_RECIPE_URL =
   'https://raw.githubusercontent.com/vllm-project/semantic-router/main/config/recipes/balance/config.yaml';
 
-const MODES: { id: ProfileMode; label: string; icon: typeof Globe }[] = [
+const MODES: SegmentedOption<ProfileMode>[] = [
   { id: 'builtin', label: "Homelane's privacy recipe", icon: ShieldCheck },
   { id: 'file', label: 'A file', icon: FileUp },
   { id: 'url', label: 'A URL', icon: Globe },
@@ -52,21 +54,12 @@ export function ProfileSourcePicker() {
 
   return (
     <div className="onb-source">
-      <div className="segmented" role="radiogroup" aria-label="Where the profile comes from">
-        {MODES.map(({ id, label, icon: Icon }) => (
-          <button
-            key={id}
-            type="button"
-            role="radio"
-            aria-checked={mode === id}
-            className={mode === id ? 'segmented__item is-active' : 'segmented__item'}
-            onClick={() => choose(id)}
-          >
-            <Icon size={14} aria-hidden="true" />
-            {label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label="Where the profile comes from"
+        options={MODES}
+        value={mode}
+        onChange={choose}
+      />
       {mode === 'builtin' ? (
         <p className="muted">
           Private and personal requests stay on your machine or your network; only plainly

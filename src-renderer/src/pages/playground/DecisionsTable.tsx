@@ -1,10 +1,9 @@
 import { Check, Minus, Trophy } from 'lucide-react';
+import { percent } from '../chat/trace-read';
 import type { DecisionRow } from './trace-view';
 
 // Every decision of the profile: the winner, the other matches and why they
 // lost (tier, confidence, priority as the trace has them), and the rest.
-
-const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 function Mark({ row }: { row: DecisionRow }) {
   if (row.winner) return <Trophy size={14} aria-label="won" className="playground-mark--won" />;
@@ -35,7 +34,7 @@ export function DecisionsTable({ rows }: { rows: DecisionRow[] }) {
             <td className="table__primary">{row.name}</td>
             <td>{row.tier ?? '—'}</td>
             <td>{row.priority ?? '—'}</td>
-            <td>{row.matched ? pct(row.confidence) : '—'}</td>
+            <td>{row.matched ? (percent(row.confidence) ?? '—') : '—'}</td>
             <td className={row.matched ? undefined : 'muted'}>{row.why}</td>
           </tr>
         ))}

@@ -32,7 +32,7 @@ function ConversationEditor({ onKeyDown }: { onKeyDown(event: KeyboardEvent): vo
             ))}
           </select>
           <textarea
-            className="textarea playground-turn__text"
+            className="textarea"
             rows={2}
             value={turn.content}
             placeholder={turn.role === 'user' ? 'What the person says' : 'What was answered'}
@@ -101,7 +101,7 @@ export function RouteComposer({ onRoute }: { onRoute(): void }) {
       </div>
       {mode === 'prompt' ? (
         <textarea
-          className="textarea playground-prompt"
+          className="textarea"
           rows={4}
           value={prompt}
           placeholder="Type a prompt to see where it would go"

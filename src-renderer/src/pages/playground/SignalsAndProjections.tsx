@@ -1,5 +1,5 @@
 import type { Json } from '../chat/trace-read';
-import { objectsAt, stringAt } from '../chat/trace-read';
+import { objectsAt, percent, stringAt } from '../chat/trace-read';
 import { mappingRows, scoreRows, signalRows } from './trace-view';
 
 // The facts the decisions were made from: the signals that matched (with
@@ -20,7 +20,7 @@ export function SignalsView({ trace }: { trace: Json }) {
             <li key={`${row.type}:${row.name}`} className="playground-chip">
               <code>{row.type}</code> {row.name}
               {row.confidence !== null ? (
-                <span className="playground-chip__value">{Math.round(row.confidence * 100)}%</span>
+                <span className="playground-chip__value">{percent(row.confidence)}</span>
               ) : null}
             </li>
           ))}
@@ -73,7 +73,7 @@ export function ProjectionsView({ trace }: { trace: Json }) {
                   >
                     <strong>{mapping.band ?? 'none'}</strong>
                     {mapping.confidence !== null ? (
-                      <span className="muted"> · {Math.round(mapping.confidence * 100)}%</span>
+                      <span className="muted"> · {percent(mapping.confidence)}</span>
                     ) : null}
                   </span>
                 ) : (

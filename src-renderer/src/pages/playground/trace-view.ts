@@ -1,5 +1,5 @@
 import type { Json } from '../chat/trace-read';
-import { numberAt, objectAt, objectsAt, stringAt, stringsAt } from '../chat/trace-read';
+import { numberAt, objectAt, objectsAt, percent, stringAt, stringsAt } from '../chat/trace-read';
 
 // The routing trace (plain JSON over the contract) read for the Playground's
 // trace card: each decision with why it won or lost, the signals that
@@ -39,8 +39,6 @@ export interface MappingRow {
   outputs: { name: string; matched: boolean }[];
 }
 
-const pct = (value: number) => `${Math.round(value * 100)}%`;
-
 /** The signal types of a rule tree's leaves whose family had no model here. */
 function unavailableLeaves(node: Json | null): string[] {
   if (!node) return [];
@@ -58,7 +56,7 @@ function lostBecause(row: DecisionRow, winner: DecisionRow, tiered: boolean): st
       winner.confidence !== null &&
       row.confidence !== winner.confidence
     )
-      parts.push(`confidence ${pct(row.confidence)} vs ${pct(winner.confidence)}`);
+      parts.push(`confidence ${percent(row.confidence)} vs ${percent(winner.confidence)}`);
     if (row.priority !== winner.priority)
       parts.push(`priority ${row.priority ?? '—'} vs ${winner.priority ?? '—'}`);
     if (parts.length === 0) parts.push('a tie, broken by name');

@@ -2,11 +2,13 @@ import { FileUp, Globe } from 'lucide-react';
 import type { ChangeEvent, FormEvent } from 'react';
 import { useClient } from '../../api/client-context';
 import { FormMessage } from '../../components/FormMessage';
+import { Segmented } from '../../components/Segmented';
+import type { SegmentedOption } from '../../components/Segmented';
 import { ImportCandidateView } from './ImportCandidateView';
 import { useImportStore } from './import-store';
 import type { ImportMode } from './import-store';
 
-const MODES: { id: ImportMode; label: string; icon: typeof Globe }[] = [
+const MODES: SegmentedOption<ImportMode>[] = [
   { id: 'file', label: 'A file', icon: FileUp },
   { id: 'url', label: 'A URL', icon: Globe },
 ];
@@ -35,20 +37,12 @@ export function ImportPanel() {
         <code>.yml</code>) into the YAML side. Nothing is applied until you apply it.
       </p>
       <div className="policy-import__source">
-        <div className="segmented" role="radiogroup" aria-label="Where the policy comes from">
-          {MODES.map(({ id, label, icon: Icon }) => (
-            <button
-              key={id}
-              type="button"
-              role="radio"
-              aria-checked={mode === id}
-              className={mode === id ? 'segmented__item is-active' : 'segmented__item'}
-              onClick={() => setMode(id)}
-            >
-              <Icon size={14} aria-hidden="true" /> {label}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label="Where the policy comes from"
+          options={MODES}
+          value={mode}
+          onChange={setMode}
+        />
         {mode === 'file' ? (
           <label className="field">
             <span className="field__label">A policy file (.dsl, .yaml or .yml; at most 5 MB)</span>

@@ -11,7 +11,6 @@ interface DiffStore {
   /** The edited text and form the shown diff answers for. */
   against: { text: string; format: PolicyFormat } | null;
   run(client: HomelaneClient, edited: { text: string; format: PolicyFormat }): Promise<void>;
-  reset(): void;
 }
 
 export const useDiffStore = create<DiffStore>((set) => ({
@@ -21,8 +20,5 @@ export const useDiffStore = create<DiffStore>((set) => ({
     set({ state: LOADING, against: edited });
     const result = await client.call('policy.diff', edited);
     set({ state: settled(result) });
-  },
-  reset() {
-    set({ state: IDLE, against: null });
   },
 }));

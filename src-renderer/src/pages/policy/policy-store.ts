@@ -144,15 +144,14 @@ export const usePolicyStore = create<PolicyStore>((set, get) => ({
     set({ conversion: { status: 'pending' } });
   },
   async convert(client) {
-    const { source, dsl, yaml } = get();
-    const text = source === 'dsl' ? dsl : yaml;
+    const { text, format: source } = editedOf(get());
     const result =
       source === 'dsl'
         ? await client.call('policy.compile', { source: text })
         : await client.call('policy.decompile', { yaml: text });
     // Typed over or switched while the core converted: the next conversion answers.
-    const now = get();
-    if (now.source !== source || (source === 'dsl' ? now.dsl : now.yaml) !== text) return;
+    const now = editedOf(get());
+    if (now.format !== source || now.text !== text) return;
     if (!result.ok) {
       set({ conversion: { status: 'failed', text, error: result.error }, otherStale: true });
       return;

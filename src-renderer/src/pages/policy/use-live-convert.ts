@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { HomelaneClient } from '../../../../src-main/contract';
-import { usePolicyStore } from './policy-store';
+import { editedOf, usePolicyStore } from './policy-store';
 
 /** How long typing must pause before the edited side is converted into the other. */
 export const CONVERT_DELAY_MS = 450;
@@ -9,7 +9,7 @@ export const CONVERT_DELAY_MS = 450;
 export function useLiveConvert(client: HomelaneClient): void {
   const ready = usePolicyStore((s) => s.load.status === 'ready');
   const source = usePolicyStore((s) => s.source);
-  const text = usePolicyStore((s) => (s.source === 'dsl' ? s.dsl : s.yaml));
+  const text = usePolicyStore((s) => editedOf(s).text);
   useEffect(() => {
     if (!ready) return;
     const store = usePolicyStore.getState();

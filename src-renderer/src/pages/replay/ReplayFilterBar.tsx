@@ -1,6 +1,7 @@
 import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { ReplayFilters } from '../../../../src-main/contract';
+import { STATUS_LABEL } from './replay-format';
 import { useReplayStore } from './replay-store';
 
 // The filters over the list: a search box (applied as one pauses typing) and
@@ -114,12 +115,7 @@ export function ReplayFilterBar() {
       <FilterSelect
         label="Status"
         value={filters.status}
-        options={[
-          ['completed', 'Completed'],
-          ['failed', 'Failed'],
-          ['aborted', 'Aborted'],
-          ['in_progress', 'In progress'],
-        ]}
+        options={Object.entries(STATUS_LABEL)}
         onChange={(value) => setFilters({ status: value as ReplayFilters['status'] })}
       />
       {active ? (

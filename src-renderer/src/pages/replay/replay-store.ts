@@ -12,7 +12,7 @@ import type {
 // through the client the page attaches; an answer to an older request than
 // the newest is dropped, so fast typing never shows a stale page.
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export type ListState =
   | { status: 'loading' }

@@ -16,8 +16,8 @@ export const KIND_ORDER: readonly TopologyNodeKind[] = [
   'lane',
 ];
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 34;
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 34;
 const ROW_GAP = 10;
 const GROUP_GAP = 26;
 const COLUMN_GAP = 150;
@@ -139,7 +139,7 @@ function sortColumn(nodes: TopologyNode[], dagreY: Map<string, number>): Topolog
 }
 
 /** Tier ascending, then priority descending (the order decisions are tried); unset last. */
-export function compareDecisions(a: TopologyNode, b: TopologyNode): number {
+function compareDecisions(a: TopologyNode, b: TopologyNode): number {
   const tier = (a.tier ?? Infinity) - (b.tier ?? Infinity);
   if (tier !== 0 && !Number.isNaN(tier)) return tier;
   const priority = (b.priority ?? -Infinity) - (a.priority ?? -Infinity);

@@ -8,15 +8,24 @@ import {
 } from '../../../../src-main/core/services/policy-what-if/run-cost';
 import { sampleRecord } from '../../../support/sample-record';
 
-function config(cloudPrompt: number, currency = 'EUR'): RouterConfig {
-  const loaded = loadConfigText(`version: v0.3
+/** A config with the local model and `models` (YAML list items) after it. */
+function loaded(models = ''): RouterConfig {
+  const result = loadConfigText(`version: v0.3
 providers:
   defaults: { default_model: local/small }
   models:
     - name: local/small
       provider_model_id: small
       backend_refs: [{ name: box, base_url: "http://127.0.0.1:9/v1" }]
-    - name: cloud/big
+${models}routing:
+  decisions: []
+`);
+  if (!result.config) throw new Error(JSON.stringify(result.diagnostics));
+  return result.config;
+}
+
+function config(cloudPrompt: number, currency = 'EUR'): RouterConfig {
+  return loaded(`    - name: cloud/big
       provider_model_id: big-upstream
       pricing: { currency: ${currency}, prompt_per_1m: ${cloudPrompt}, completion_per_1m: 10 }
       backend_refs: [{ name: api, base_url: "https://api.example.invalid/v1" }]
@@ -24,11 +33,7 @@ providers:
       provider_model_id: mid
       pricing: { currency: ${currency}, prompt_per_1m: 1, completion_per_1m: 2 }
       backend_refs: [{ name: api, base_url: "https://api.example.invalid/v1" }]
-routing:
-  decisions: []
 `);
-  if (!loaded.config) throw new Error(JSON.stringify(loaded.diagnostics));
-  return loaded.config;
 }
 
 describe('what-if costs', () => {
@@ -60,17 +65,7 @@ describe('what-if costs', () => {
   });
 
   it('has no baseline when no model of the edit is priced', () => {
-    const loaded = loadConfigText(`version: v0.3
-providers:
-  defaults: { default_model: local/small }
-  models:
-    - name: local/small
-      provider_model_id: small
-      backend_refs: [{ name: box, base_url: "http://127.0.0.1:9/v1" }]
-routing:
-  decisions: []
-`);
-    const sums = new CostSums(loaded.config as RouterConfig);
+    const sums = new CostSums(loaded());
     sums.add(1, null, { promptTokens: 10, completionTokens: 1 }, 'USD');
     expect(sums.totals()).toEqual({ before: 1, after: 0, baseline: null, currency: 'USD' });
   });

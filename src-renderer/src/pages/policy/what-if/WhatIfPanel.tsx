@@ -5,8 +5,9 @@ import { useClient } from '../../../api/client-context';
 import { FormMessage } from '../../../components/FormMessage';
 import { WhatIfChanges } from './WhatIfChanges';
 import { WhatIfSummary } from './WhatIfSummary';
-import { plural, problemsOf } from './what-if-format';
-import { clampLimit, useWhatIfStore } from './what-if-store';
+import { plural } from '../policy-format';
+import { problemsOf } from './what-if-format';
+import { useWhatIfStore } from './what-if-store';
 import './what-if.css';
 
 // What if this edit were in force? The stored requests are routed again
@@ -84,9 +85,7 @@ export function WhatIfPanel({ text, format }: { text: string; format: PolicyForm
             max={5000}
             step={100}
             value={limit}
-            onChange={(event) =>
-              useWhatIfStore.getState().setLimit(clampLimit(Number(event.target.value)))
-            }
+            onChange={(event) => useWhatIfStore.getState().setLimit(Number(event.target.value))}
             data-testid="whatif-limit"
             aria-label="How many of the newest stored requests to route again"
           />

@@ -1,5 +1,6 @@
 import type { PolicyWhatIf } from '../../../../../src-main/contract';
-import { digitsFor, money, plural, savings } from './what-if-format';
+import { plural } from '../policy-format';
+import { digitsFor, money, savings } from './what-if-format';
 
 // The what-if in a row of cards: how many requests were looked at and
 // changed, what would newly leave the machine, the private requests that

@@ -2,10 +2,6 @@ import type { ApiErrorData, WhatIfRoute } from '../../../../../src-main/contract
 
 // Words and numbers for the what-if panel.
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** Digits enough to show the smallest of these sums (tokens cost tiny amounts). */
 export function digitsFor(...values: number[]): number {
   const smallest = Math.min(...values.filter((v) => v !== 0).map(Math.abs));
